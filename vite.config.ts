@@ -1,0 +1,13 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
+		environment: 'node',
+		expect: { requireAssertions: true },
+		reporters: process.env.CI ? ['default', 'json'] : ['default'],
+		outputFile: { json: 'reports/vitest.json' }
+	}
+});
