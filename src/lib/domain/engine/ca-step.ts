@@ -19,7 +19,8 @@ export type CaOutcome =
 interface CaEvaluation {
 	evaluations: PolicyEvaluation[];
 	trust: Record<TrustFlag, boolean>;
-	trustSource: { source: 'partner' | 'default'; path: string };
+	/** Where each trust flag's value came from. */
+	trustSources: Record<TrustFlag, { source: 'partner' | 'default'; path: string }>;
 	assumptions: AssumptionId[];
 }
 
@@ -40,13 +41,28 @@ function evaluateAll(p: PreparedAttempt): CaEvaluation {
 	const evaluations = (p.resource.tenant.conditionalAccessPolicies ?? []).map((policy) =>
 		evaluatePolicy(policy, ctx)
 	);
-	const flag = resolved.flags.isMfaAccepted;
-	return {
-		evaluations,
-		trust,
-		trustSource: { source: flag.source, path: flag.path },
-		assumptions: resolved.assumptions
-	};
+	return { evaluations, trust, trustSources: resolved.flags, assumptions: resolved.assumptions };
+}
+
+const TRUST_FLAG_OF_CONTROL: Record<string, TrustFlag> = {
+	mfa: 'isMfaAccepted',
+	compliantDevice: 'isCompliantDeviceAccepted',
+	domainJoinedDevice: 'isHybridAzureADJoinedDeviceAccepted'
+};
+
+/**
+ * The setting that decided a policy: the trust flag behind the control that failed (or, for a pass,
+ * that was met), or the policy's own grant controls when no trust flag can change the result.
+ */
+function decidingSetting(
+	e: CaEvaluation,
+	ev: PolicyEvaluation,
+	failed: boolean
+): { source: 'partner' | 'default' | null; settingPath: string } {
+	const control = ev.controls.find((c) => (failed ? c.verdict !== 'met' : c.verdict === 'met'));
+	const flag = control ? TRUST_FLAG_OF_CONTROL[control.control] : undefined;
+	if (flag) return { source: e.trustSources[flag].source, settingPath: e.trustSources[flag].path };
+	return { source: null, settingPath: `conditionalAccessPolicies[${ev.policy.id}].grantControls` };
 }
 
 function collectAssumptions(e: CaEvaluation, applied: PolicyEvaluation[]): AssumptionId[] {
@@ -74,9 +90,8 @@ export function checkConditionalAccess(p: PreparedAttempt, homeMfa?: HomeMfaAnsw
 	const base = {
 		step: 'conditionalAccess' as const,
 		tenantId: resource.tenantId,
-		// The trust setting only decides when some enforced policy applies; otherwise nothing here does.
-		source: enforced.length > 0 ? e.trustSource.source : null,
-		settingPath: enforced.length > 0 ? e.trustSource.path : null,
+		source: null,
+		settingPath: null,
 		rules: ['S3', 'R1', 'R3'],
 		assumptions: collectAssumptions(e, applied),
 		details: {
@@ -96,6 +111,7 @@ export function checkConditionalAccess(p: PreparedAttempt, homeMfa?: HomeMfaAnsw
 			homeMfaPrompted: needsChallenge,
 			step: makeStep({
 				...base,
+				...decidingSetting(e, failing, true),
 				outcome: 'failed',
 				errorCode: ERROR_CONDITIONAL_ACCESS,
 				actor: 'resource',
@@ -113,6 +129,8 @@ export function checkConditionalAccess(p: PreparedAttempt, homeMfa?: HomeMfaAnsw
 		homeMfaPrompted: needsChallenge,
 		step: makeStep({
 			...base,
+			// With no enforced policy applying, no setting decided this step.
+			...(enforced[0] ? decidingSetting(e, enforced[0], false) : {}),
 			outcome: 'passed',
 			message:
 				reportOnly > 0

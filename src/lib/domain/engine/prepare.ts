@@ -18,8 +18,10 @@ export interface PreparedAttempt {
 	user: User;
 	app: ResolvedApp;
 	subject: Subject;
-	/** The user's direct groups, to tell when a match needed nesting (A3). */
+	/** The user's direct groups (fix hints prefer them). */
 	directGroups: ReadonlySet<string>;
+	/** The groups under the other membership option, to tell when that option decided (A3). */
+	otherGroups: ReadonlySet<string>;
 	membership: MembershipMode;
 	mfaTrustedButNotPerformed: 'homeChallenge' | 'block';
 	session: { mfa: boolean; compliantDevice: boolean; hybridJoinedDevice: boolean };
@@ -62,6 +64,7 @@ export function prepareAttempt(scenario: Scenario, attempt: Attempt): PrepareRes
 			app,
 			subject: { userId: user.id, groups: groupsOf(home, user.id, membership), app },
 			directGroups: groupsOf(home, user.id, 'direct'),
+			otherGroups: groupsOf(home, user.id, membership === 'direct' ? 'transitive' : 'direct'),
 			membership,
 			mfaTrustedButNotPerformed: scenario.options?.mfaTrustedButNotPerformed ?? 'homeChallenge',
 			session: {

@@ -103,15 +103,14 @@ function matchedTargets(p: PreparedAttempt, perm: PermitResult): MatchedTarget[]
 	return out;
 }
 
-/** A3 decided when a group target matched only through a nested group. */
-function nestingDecided(p: PreparedAttempt, perm: PermitResult): boolean {
-	const m = perm.userMatch;
-	return (
-		m !== null &&
-		m.targetType === 'group' &&
-		m.target !== 'AllUsers' &&
-		!p.directGroups.has(m.target)
-	);
+/** A3 decided when the other group-membership option would have given the other outcome. */
+function membershipDecided(
+	p: PreparedAttempt,
+	setting: ResolvedB2BSetting,
+	perm: PermitResult
+): boolean {
+	if (p.otherGroups.size === p.subject.groups.size) return false;
+	return permits(setting, { ...p.subject, groups: p.otherGroups }).permitted !== perm.permitted;
 }
 
 function settingWords(
@@ -153,7 +152,7 @@ export function checkDirectConnect(
 	const usersText = configLabel(setting.usersAndGroups.config, home, resource);
 	const appsText = configLabel(setting.applications.config, home, resource);
 	const assumptions: AssumptionId[] = [...setting.assumptions];
-	if (p.membership === 'transitive' && nestingDecided(p, perm)) assumptions.push('A3');
+	if (membershipDecided(p, setting, perm)) assumptions.push('A3');
 	const rules = [
 		outbound ? 'S1' : 'S2',
 		'R1',
