@@ -25,14 +25,41 @@ export function formatPath(path: readonly PropertyKey[]): string {
 	return out;
 }
 
+/** Rewrites zod's issues as a reader of the format would say them. */
 function describeIssue(issue: z.core.$ZodIssue): ScenarioError[] {
-	if (issue.code === 'unrecognized_keys') {
-		return issue.keys.map((key) => ({
-			path: formatPath([...issue.path, key]),
-			message: 'unknown property: it is not part of the trustwalk scenario format'
-		}));
+	const path = formatPath(issue.path);
+	switch (issue.code) {
+		case 'unrecognized_keys':
+			return issue.keys.map((key) => ({
+				path: formatPath([...issue.path, key]),
+				message: 'unknown property: it is not part of the trustwalk scenario format'
+			}));
+		case 'invalid_value':
+			return [
+				{
+					path,
+					message: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
+				}
+			];
+		case 'invalid_type':
+			return [
+				{
+					path,
+					message:
+						issue.input === undefined
+							? `this required property is missing (expected ${issue.expected})`
+							: `expected ${issue.expected}, found ${describeValue(issue.input)}`
+				}
+			];
+		default:
+			return [{ path, message: issue.message.replace(/^Invalid input: /, '') }];
 	}
-	return [{ path: formatPath(issue.path), message: issue.message.replace(/^Invalid input: /, '') }];
+}
+
+function describeValue(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
 }
 
 /** Parses JSON text, reporting where it breaks instead of throwing. */
@@ -168,7 +195,7 @@ export function parseScenario(input: unknown): ParseResult {
 	}
 	const header = checkHeader(value);
 	if (!('document' in header)) return { ok: false, errors: [header] };
-	const parsed = scenarioSchema.safeParse(header.document);
+	const parsed = scenarioSchema.safeParse(header.document, { reportInput: true });
 	if (!parsed.success) return { ok: false, errors: parsed.error.issues.flatMap(describeIssue) };
 	const errors = checkReferences(parsed.data);
 	if (errors.length > 0) return { ok: false, errors };

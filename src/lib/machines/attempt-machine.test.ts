@@ -28,10 +28,7 @@ function start(scenario: Scenario, attempt: Attempt): Snapshot {
 }
 
 function send(snapshot: Snapshot, ...events: AttemptEvent['type'][]): Snapshot {
-	return events.reduce(
-		(s, type) => transition(attemptMachine, s, { type })[0],
-		snapshot
-	);
+	return events.reduce((s, type) => transition(attemptMachine, s, { type })[0], snapshot);
 }
 
 /** Steps like a user would: Step, and at a question the attempt's own answer. */

@@ -3,7 +3,12 @@ import { possessive } from './describe.ts';
  * S3 as a step: takes the resource tenant's effective inbound trust for the home tenant, evaluates every
  * policy, and either decides or asks for the home MFA challenge (A5), which the caller answers.
  */
-import { evaluatePolicy, policyResult, type PolicyEvaluation } from './conditional-access.ts';
+import {
+	caVerdict,
+	evaluatePolicy,
+	policyResult,
+	type PolicyEvaluation
+} from './conditional-access.ts';
 import type { PreparedAttempt } from './prepare.ts';
 import { resolveTrust, type TrustFlag } from './resolve.ts';
 import { makeStep } from './steps.ts';
@@ -74,17 +79,14 @@ function collectAssumptions(e: CaEvaluation, applied: PolicyEvaluation[]): Assum
 /** S3. Pass `homeMfa` once the user answered the challenge; without it a needed challenge is returned. */
 export function checkConditionalAccess(p: PreparedAttempt, homeMfa?: HomeMfaAnswer): CaOutcome {
 	const e = evaluateAll(p);
-	const enforced = e.evaluations.filter((ev) => ev.applies && ev.enforced);
+	const { enforced, needsChallenge, homeMfaDone, failing } = caVerdict(e.evaluations, homeMfa);
 	const resource = p.resource.tenant;
 	const home = p.home.tenant;
-	const needsChallenge =
-		enforced.some((ev) => !ev.metNow) && enforced.every((ev) => ev.metAfterHomeMfa);
 	if (needsChallenge && homeMfa === undefined)
 		return {
 			kind: 'homeMfaChallenge',
 			message: `${resource.displayName} requires MFA and trusts MFA done at ${home.displayName}, but ${p.user.displayName} has not done it in this session: ${home.displayName} asks for it now (assumption A5).`
 		};
-	const homeMfaDone = needsChallenge && homeMfa === 'complete';
 	const policies = e.evaluations.map((ev) => policyResult(ev, homeMfaDone));
 	const applied = e.evaluations.filter((ev) => ev.applies);
 	const base = {
@@ -100,7 +102,6 @@ export function checkConditionalAccess(p: PreparedAttempt, homeMfa?: HomeMfaAnsw
 			homeMfa: needsChallenge ? (homeMfaDone ? 'completed' : 'failed') : 'notNeeded'
 		} as const
 	};
-	const failing = enforced.find((ev) => !(homeMfaDone ? ev.metAfterHomeMfa : ev.metNow));
 	if (failing) {
 		const why =
 			needsChallenge && homeMfa === 'fail'
@@ -115,7 +116,7 @@ export function checkConditionalAccess(p: PreparedAttempt, homeMfa?: HomeMfaAnsw
 				outcome: 'failed',
 				errorCode: ERROR_CONDITIONAL_ACCESS,
 				actor: 'resource',
-				message: `${possessive(resource.displayName)} Conditional Access policy "${failing.policy.displayName}" is not satisfied. ${why} (error 53003)`
+				message: `${possessive(resource.displayName)} Conditional Access policy "${failing.policy.displayName}" is not satisfied, so Entra refuses with error 53003. ${why}`
 			})
 		};
 	}

@@ -37,7 +37,7 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 				settingPath: inbound.path,
 				rules: ['S4', 'R4'],
 				details: { consent: 'autoRedeemed' },
-				message: `No consent prompt: ${home.displayName} redeems automatically outbound for ${resource.displayName}, and ${resource.displayName} inbound for ${home.displayName}.`
+				message: `No consent prompt: ${home.displayName} turned on automatic redemption outbound for ${resource.displayName}, and ${resource.displayName} turned it on inbound for ${home.displayName}.`
 			})
 		};
 	const missing = !outbound.value ? outbound : inbound;
@@ -60,7 +60,7 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 				rules: ['S4', 'R4'],
 				assumptions: ['A7'],
 				details: { consent: 'remembered' },
-				message: `${who} accepted ${possessive(resource.displayName)} consent prompt before, so it is not shown again (${missingText}).`
+				message: `${who} accepted ${possessive(resource.displayName)} consent prompt before, so it is not shown again (assumption A7; ${missingText}).`
 			})
 		};
 	if (answer === undefined)
@@ -83,7 +83,7 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 			actor: accepted ? null : 'user',
 			details: { consent: accepted ? 'accepted' : 'declined' },
 			message: accepted
-				? `${who} accepted ${possessive(resource.displayName)} consent prompt; it is remembered for ${resource.displayName} (A7).`
+				? `${who} accepted ${possessive(resource.displayName)} consent prompt; it is remembered for ${resource.displayName} (assumption A7).`
 				: `${who} declined ${possessive(resource.displayName)} consent prompt, so there is no access (assumption A7). Turning on automatic redemption on both sides would skip the prompt.`
 		})
 	};
@@ -152,7 +152,7 @@ export function writeSignIns(
 			outcome: 'passed',
 			rules: ['S6'],
 			assumptions: ['A8'],
-			message: `The attempt is logged in both ${p.home.tenant.displayName} and ${p.resource.tenant.displayName} as B2B direct connect, ${failed ? `failure${failed.errorCode ? ` ${failed.errorCode}` : ''}` : 'success'}.`
+			message: `The attempt is logged in both ${p.home.tenant.displayName} and ${p.resource.tenant.displayName} as B2B direct connect, ${failed ? (failed.errorCode ? `failure ${failed.errorCode}` : `failure (${failed.step === 'consent' ? 'consent declined' : failed.step})`) : 'success'}.`
 		})
 	};
 }

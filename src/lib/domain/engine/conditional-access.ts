@@ -237,3 +237,26 @@ export function policyResult(e: PolicyEvaluation, homeMfaDone: boolean): PolicyR
 		notes: e.applies ? e.notes : []
 	};
 }
+
+export interface CaVerdict {
+	/** The policies that apply and are enforced (enabled, not report-only). */
+	enforced: PolicyEvaluation[];
+	/** Every enforced policy would pass once the user completes MFA at home, but not before (A5). */
+	needsChallenge: boolean;
+	homeMfaDone: boolean;
+	/** The first enforced policy left unsatisfied, if any. */
+	failing: PolicyEvaluation | undefined;
+}
+
+/** S3's decision over evaluated policies; the step and the outcome-only decider both use it. */
+export function caVerdict(
+	evaluations: readonly PolicyEvaluation[],
+	homeMfa?: 'complete' | 'fail'
+): CaVerdict {
+	const enforced = evaluations.filter((ev) => ev.applies && ev.enforced);
+	const needsChallenge =
+		enforced.some((ev) => !ev.metNow) && enforced.every((ev) => ev.metAfterHomeMfa);
+	const homeMfaDone = needsChallenge && homeMfa === 'complete';
+	const failing = enforced.find((ev) => !(homeMfaDone ? ev.metAfterHomeMfa : ev.metNow));
+	return { enforced, needsChallenge, homeMfaDone, failing };
+}

@@ -20,3 +20,5 @@ export {
 } from './resolve.ts';
 export { configLabel, targetLabel } from './describe.ts';
 export * from './types.ts';
+export { createDecider } from './decide.ts';
+export type { Decision } from './decide.ts';

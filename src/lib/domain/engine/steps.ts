@@ -162,15 +162,11 @@ export function checkDirectConnect(
 		'M3',
 		'M4'
 	];
+	// When one allow-list decided by not naming the subject, say so in plain words (and in `noMatch`).
+	const missedConfig = !perm.permitted && perm.decidedBy.length === 1 ? setting[half].config : null;
 	const missed =
-		!perm.permitted && perm.decidedBy.length === 1
-			? (() => {
-					const config = setting[half].config;
-					const subjectName = half === 'usersAndGroups' ? p.user.displayName : p.app.displayName;
-					return config.accessType === 'allowed'
-						? `none of the ${half === 'usersAndGroups' ? 'users and groups' : 'applications'} it allows (${configLabel(config, home, resource).replace(/^allow (only )?/, '')}) includes ${subjectName}`
-						: null;
-				})()
+		missedConfig?.accessType === 'allowed'
+			? `${configLabel(missedConfig, home, resource).replace(/^allow (only )?/, '')} does not include ${half === 'usersAndGroups' ? p.user.displayName : p.app.displayName}`
 			: null;
 	const base = {
 		step: direction,
@@ -192,14 +188,16 @@ export function checkDirectConnect(
 				: `${resource.displayName} lets ${who} in from ${home.displayName} for ${p.app.displayName}: ${words} ${usersText} and ${appsText}. Both sides allow, so the trust is mutual.`
 		});
 	}
-	const why = missed ? `${missed}` : `${words} ${usersText} and ${appsText}`;
+	const why = missed
+		? `${words} ${half === 'usersAndGroups' ? usersText : appsText}, and ${missed}`
+		: `${words} ${usersText} and ${appsText}`;
 	return makeStep({
 		...base,
 		outcome: 'failed',
 		errorCode: outbound ? ERROR_OUTBOUND : ERROR_INBOUND,
 		actor: outbound ? 'home' : 'resource',
 		message: outbound
-			? `${possessive(home.displayName)} own admin does not let ${who} use direct connect with ${resource.displayName}: ${missed ? `${words} ${usersText}, and ${why}` : why}. Only ${possessive(home.displayName)} admin can change this (AADSTS500212).`
-			: `${resource.displayName} does not let ${who} in from ${home.displayName}: ${missed ? `${words} ${usersText}, and ${why}` : why}. ${home.displayName} lets the user out, but both sides must allow: ${possessive(resource.displayName)} admin has to act (AADSTS500213).`
+			? `${possessive(home.displayName)} own admin does not let ${who} use direct connect with ${resource.displayName}: ${why}. Only ${possessive(home.displayName)} admin can change this (AADSTS500212).`
+			: `${resource.displayName} does not let ${who} in from ${home.displayName}: ${why}. ${home.displayName} lets the user out, but both sides must allow: ${possessive(resource.displayName)} admin has to act (AADSTS500213).`
 	});
 }
