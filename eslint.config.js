@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'reports/', 'test-results/'] },
+	{ ignores: ['build*/', '.svelte-kit*/', 'node_modules/', 'reports/', 'test-results/'] },
 	js.configs.recommended,
 	...ts.configs.recommendedTypeChecked,
 	...svelte.configs.recommended,

@@ -10,6 +10,8 @@ export default defineConfig({
 		// chosen per file with a `@vitest-environment` comment); node-only tests are unaffected.
 		environment: 'node',
 		expect: { requireAssertions: true },
+		// Property tests run hundreds of cases; on a loaded 2-core machine 5 s is not enough.
+		testTimeout: 60_000,
 		reporters: process.env.CI ? ['default', 'json'] : ['default'],
 		outputFile: { json: 'reports/vitest.json' }
 	}

@@ -169,3 +169,4 @@ console.log(
 		? `\ngoal: ${GOAL_TENANTS}-tenant matrix under ${GOAL_MS / 1000} s: not measured (no ${GOAL_TENANTS}-tenant run)`
 		: `\ngoal: ${GOAL_TENANTS}-tenant matrix under ${GOAL_MS / 1000} s: ${goalMs < GOAL_MS ? 'met' : 'not met'} (${fmt(goalMs)} ms)`
 );
+await (await import('./bench-links.ts')).runLinkBench();

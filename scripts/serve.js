@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 
-const root = resolve('build');
+const root = resolve(process.env.TRUSTWALK_BUILD_DIR ?? 'build');
 const port = Number(process.env.PORT ?? 4619);
 const host = '127.0.0.1';
 /** @type {Record<string, string>} */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadFrozen } from './test-fixtures/frozen.ts';
 import {
 	addPartner,
 	excludeDirectConnectUsers,
@@ -16,21 +17,6 @@ const CONTOSO = 'b02d8a02-ec4c-4d9d-b7d6-e82f61d5cc2f';
 const FABRIKAM = '201d4218-76fe-43f8-8068-c427b8ca391a';
 const NORTHWIND = 'cc5527ad-b935-43e8-a9f3-7e400e1ca873';
 
-/** Freezes deeply, so a command that mutates its input throws instead of passing. */
-function frozen<T>(value: T): T {
-	if (value && typeof value === 'object') {
-		Object.values(value).forEach(frozen);
-		Object.freeze(value);
-	}
-	return value;
-}
-
-function load(json: unknown): Scenario {
-	const parsed = parseScenario(structuredClone(json));
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	return frozen(parsed.scenario);
-}
-
 function tenant(s: Scenario, id: string): Tenant {
 	const t = s.tenants.find((x) => x.tenantId === id);
 	if (!t) throw new Error(id);
@@ -41,7 +27,7 @@ const marketing = { target: 'fcd7839f-e457-4155-9cc5-aa28fc98faf7', targetType: 
 
 describe('scenario commands', () => {
 	it('R1: customizing an inherited tab writes the whole setting, keeping the other half as it resolved', () => {
-		const s = load(example1);
+		const s = loadFrozen(example1);
 		const next = setDirectConnect(s, {
 			tenantId: CONTOSO,
 			partnerTenantId: NORTHWIND,
@@ -71,7 +57,7 @@ describe('scenario commands', () => {
 	});
 
 	it('R1: writing the default changes only the default', () => {
-		const s = load(example1);
+		const s = loadFrozen(example1);
 		const next = setDirectConnect(s, {
 			tenantId: NORTHWIND,
 			partnerTenantId: null,
@@ -96,7 +82,7 @@ describe('scenario commands', () => {
 				tenantRestrictions: { usersAndGroups: null },
 				b2bCollaborationInbound: null
 			});
-		const s = load(withExtra);
+		const s = loadFrozen(withExtra);
 		const next = setTrust(
 			setAutoRedemption(s, {
 				tenantId: CONTOSO,
@@ -127,7 +113,7 @@ describe('scenario commands', () => {
 	});
 
 	it('addPartner adds an entry that inherits everything, once', () => {
-		const s = load(example1);
+		const s = loadFrozen(example1);
 		const once = addPartner(s, NORTHWIND, CONTOSO);
 		const twice = addPartner(once, NORTHWIND, CONTOSO);
 		expect(tenant(twice, NORTHWIND).crossTenantAccessPolicy.partners).toEqual([
@@ -142,7 +128,7 @@ describe('scenario commands', () => {
 	});
 
 	it('S3: excluding direct connect users keeps what the policy already excluded', () => {
-		const s = load(example3);
+		const s = loadFrozen(example3);
 		const policyId = tenant(s, CONTOSO).conditionalAccessPolicies?.[0]?.id ?? '';
 		const once = excludeDirectConnectUsers(s, {
 			tenantId: CONTOSO,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { loadFrozen } from './test-fixtures/frozen.ts';
 import { evaluateAttempt } from './engine/index.ts';
 import { applyCommand, fixHints, type FixHint } from './fix-hints.ts';
 import { parseScenario } from './parse.ts';
@@ -8,12 +9,6 @@ import { scenarioArb } from './test-fixtures/arbitrary-scenario.ts';
 import example1 from '../examples/example-1-fabrikam-all-users.json';
 import example2 from '../examples/example-2-fabrikam-marketing-only.json';
 import example3 from '../examples/example-3-mfa-trust-and-auto-redemption.json';
-
-function load(json: unknown): Scenario {
-	const parsed = parseScenario(json);
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	return parsed.scenario;
-}
 
 function attempt(scenario: Scenario, name: string): Attempt {
 	const found = scenario.attempts?.find((a) => a.name === name);
@@ -28,9 +23,9 @@ function verify(scenario: Scenario, a: Attempt, hint: FixHint) {
 	return evaluateAttempt(changed, a);
 }
 
-const ex1 = load(example1);
-const ex2 = load(example2);
-const ex3 = load(example3);
+const ex1 = loadFrozen(example1);
+const ex2 = loadFrozen(example2);
+const ex3 = loadFrozen(example3);
 
 describe('fix hints', () => {
 	it('S2: an inbound block is fixed by the resource admin alone', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from './parse.ts';
+import { loadFrozen } from './test-fixtures/frozen.ts';
 import { relationships, type Relationship } from './relationships.ts';
-import type { Scenario } from './schema.ts';
 import example1 from '../examples/example-1-fabrikam-all-users.json';
 import example2 from '../examples/example-2-fabrikam-marketing-only.json';
 import { evaluateAttempt } from './engine/index.ts';
@@ -10,18 +9,12 @@ const CONTOSO = 'b02d8a02-ec4c-4d9d-b7d6-e82f61d5cc2f';
 const FABRIKAM = '201d4218-76fe-43f8-8068-c427b8ca391a';
 const NORTHWIND = 'cc5527ad-b935-43e8-a9f3-7e400e1ca873';
 
-function load(json: unknown): Scenario {
-	const parsed = parseScenario(json);
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	return parsed.scenario;
-}
-
 function edge(list: Relationship[], from: string, to: string) {
 	return list.find((r) => r.from === from && r.to === to);
 }
 
 describe('relationships (graph edges)', () => {
-	const ex1 = load(example1);
+	const ex1 = loadFrozen(example1);
 	const rel1 = relationships(ex1);
 
 	it('S1+S2: both sides allowing everyone is established for all users', () => {
@@ -49,7 +42,7 @@ describe('relationships (graph edges)', () => {
 	});
 
 	it('M1: a group-scoped pair is labelled with the group', () => {
-		const rel2 = relationships(load(example2));
+		const rel2 = relationships(loadFrozen(example2));
 		expect(edge(rel2, FABRIKAM, CONTOSO)).toMatchObject({
 			state: 'established',
 			scope: 'Marketing only'
@@ -58,7 +51,7 @@ describe('relationships (graph edges)', () => {
 	});
 
 	it('the users an edge lists are exactly those the engine lets through outbound and inbound', () => {
-		const ex2 = load(example2);
+		const ex2 = loadFrozen(example2);
 		for (const r of relationships(ex2)) {
 			const home = ex2.tenants.find((t) => t.tenantId === r.from);
 			for (const user of home?.users ?? []) {

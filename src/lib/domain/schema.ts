@@ -7,6 +7,10 @@
  */
 import * as z from 'zod';
 
+// The app's Content-Security-Policy forbids eval; without this zod probes `new Function` at start-up
+// (a CSP violation on every load) to decide whether it may compile parsers.
+z.config({ jitless: true });
+
 export const SCENARIO_FORMAT = 'trustwalk/scenario';
 export const SCENARIO_VERSION = 1;
 

@@ -32,6 +32,8 @@ export interface PlaygroundDeps {
 	examples: readonly ExampleFile[];
 	now?: () => number;
 	saveDelayMs?: number;
+	/** A shared link viewed without saving: edits are refused with a notice. */
+	readOnly?: boolean;
 }
 
 const LAST_OPENED = 'lastOpened';
@@ -51,6 +53,7 @@ export class Playground {
 	readonly history = new ScenarioHistory();
 	readonly storageKind: 'indexeddb' | 'memory';
 	readonly fallbackReason: string | undefined;
+	readonly readOnly: boolean;
 
 	#store: ScenarioStore;
 	#sync: Sync | undefined;
@@ -70,6 +73,7 @@ export class Playground {
 		this.#delay = deps.saveDelayMs ?? 300;
 		this.storageKind = deps.store.kind;
 		this.fallbackReason = deps.fallbackReason;
+		this.readOnly = deps.readOnly ?? false;
 	}
 
 	get store(): ScenarioStore {
@@ -110,6 +114,11 @@ export class Playground {
 	apply(change: (scenario: Scenario) => Scenario): boolean {
 		const before = this.scenario;
 		if (!before) return false;
+		if (this.readOnly) {
+			this.notice =
+				'This is a read-only view of a shared link. Open it as a new scenario to change it.';
+			return false;
+		}
 		const after = change(before);
 		if (after === before) return false;
 		this.history.record(before);

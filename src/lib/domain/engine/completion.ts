@@ -43,7 +43,7 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 	const missing = !outbound.value ? outbound : inbound;
 	const missingText =
 		!outbound.value && !inbound.value
-			? 'neither side turned on automatic redemption'
+			? 'Neither side turned on automatic redemption'
 			: !outbound.value
 				? `${home.displayName} has not turned on automatic redemption outbound for ${resource.displayName}`
 				: `${resource.displayName} has not turned on automatic redemption inbound for ${home.displayName}`;
@@ -60,7 +60,7 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 				rules: ['S4', 'R4'],
 				assumptions: ['A7'],
 				details: { consent: 'remembered' },
-				message: `${who} accepted ${possessive(resource.displayName)} consent prompt before, so it is not shown again (assumption A7; ${missingText}).`
+				message: `${who} accepted ${possessive(resource.displayName)} consent prompt before, so it is not shown again (assumption A7). ${missingText}.`
 			})
 		};
 	if (answer === undefined)
