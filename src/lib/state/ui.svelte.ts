@@ -6,8 +6,8 @@
 import { createContext } from 'svelte';
 import type { Attempt } from '../domain/schema.ts';
 
-export type Panel = 'tenant' | 'simulate' | 'matrix' | 'invite' | 'library';
-export type TenantTab = 'settings' | 'directory' | 'audit';
+export type Panel = 'tenant' | 'simulate' | 'matrix' | 'invite' | 'lessons' | 'library';
+export type TenantTab = 'settings' | 'directory' | 'audit' | 'graph';
 export type Theme = 'system' | 'light' | 'dark';
 
 export type Selection =

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions from the moment it is called. */
+function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+async function openScenario(page: Page, nameStart: string): Promise<void> {
+	const select = page.getByRole('combobox', { name: 'Scenario' });
+	await expect(select).toBeVisible();
+	const value = await select
+		.locator('option', { hasText: nameStart })
+		.first()
+		.getAttribute('value');
+	await select.selectOption(value ?? '');
+}
+
+async function openTenant(page: Page, name: string): Promise<Locator> {
+	const panel = page.getByRole('region', { name: 'Panels' });
+	await panel.getByRole('tab', { name: 'Tenants' }).click();
+	await panel.getByRole('button', { name: new RegExp(`^${name} `) }).click();
+	await expect(panel.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
+	return panel;
+}
+
+function orgRow(panel: Locator, name: string): Locator {
+	return panel
+		.getByRole('listitem')
+		.filter({ has: panel.page().getByRole('heading', { level: 4, name, exact: true }) });
+}
+
+/** A `GET .../crossTenantAccessPolicy/partners` body with one partner unknown to the scenario. */
+function partnersBody(tenantId: string): string {
+	const body = {
+		'@odata.context':
+			'https://graph.microsoft.com/v1.0/$metadata#policies/crossTenantAccessPolicy/partners',
+		value: [
+			{
+				tenantId,
+				inboundTrust: null,
+				automaticUserConsentSettings: { inboundAllowed: null, outboundAllowed: null },
+				b2bDirectConnectInbound: {
+					usersAndGroups: {
+						accessType: 'allowed',
+						targets: [{ target: 'AllUsers', targetType: 'user' }]
+					},
+					applications: {
+						accessType: 'allowed',
+						targets: [{ target: 'Office365', targetType: 'application' }]
+					}
+				},
+				b2bDirectConnectOutbound: null,
+				tenantRestrictions: { usersAndGroups: null }
+			}
+		]
+	};
+	return JSON.stringify(body, null, 2);
+}
+
+test('broken JSON is refused with its error and changes nothing', async ({ page }) => {
+	const errors = watchErrors(page);
+	await page.goto('/');
+	await openScenario(page, 'Example 1');
+	const panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+
+	await panel.getByLabel('Paste a Microsoft Graph response').fill('{ "value": [ { "tenantId": ');
+	await panel.getByRole('button', { name: 'Import into Contoso' }).click();
+	await expect(panel.getByRole('alert')).toContainText('Not imported, nothing changed');
+	await expect(panel.getByText(/kept, not simulated/)).toHaveCount(0);
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+	expect(errors).toEqual([]);
+});
+
+test('import partners into Contoso, add the placeholder, change one setting, export one PATCH', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	const id = randomUUID();
+	const name = `External ${id.slice(0, 8)}`;
+	await page.goto('/');
+	await openScenario(page, 'Example 1');
+	const panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+
+	await panel.getByLabel('Paste a Microsoft Graph response').fill(partnersBody(id));
+	await panel.getByRole('button', { name: 'Import into Contoso' }).click();
+	await expect(panel.getByText(/Imported into Contoso/)).toBeVisible();
+	await expect(panel.getByText('tenantRestrictions: kept, not simulated')).toBeVisible();
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+
+	await panel.getByRole('button', { name: 'Add as placeholder tenants' }).click();
+	await expect(panel.getByText(/Added 1 placeholder tenant/)).toBeVisible();
+	const graph = page.getByRole('region', { name: 'Trust graph' });
+	await expect(
+		graph.getByRole('button', { name: `${name} ${id.slice(0, 8)}.example` })
+	).toBeVisible();
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+
+	// The imported partner is an organization of Contoso; set its inbound back to the default.
+	await panel.getByRole('tab', { name: 'Cross-tenant access settings' }).click();
+	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
+	const row = orgRow(panel, name);
+	await expect(row).toBeVisible();
+	await row.getByRole('button', { name: new RegExp(`open inbound settings for ${name}`) }).click();
+	await panel.getByRole('radio', { name: 'Default settings' }).check();
+	await panel.getByRole('button', { name: 'Save' }).click();
+
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+	const requests = panel.getByRole('heading', { level: 4, name: /^(PATCH|POST|DELETE) / });
+	await expect(requests).toHaveCount(1);
+	await expect(requests).toHaveText(new RegExp(`^PATCH .*/partners/${id}$`));
+	await expect(panel.getByText('"b2bDirectConnectInbound": null')).toBeVisible();
+	await panel.getByText('Setting by setting (1)').click();
+	await expect(panel.getByText('Real tenant now')).toBeVisible();
+
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+	await panel.getByRole('button', { name: 'Copy PowerShell' }).click();
+	await expect(panel.getByRole('status').filter({ hasText: /^Copied/ })).toBeVisible();
+	const script = await page.evaluate(() => navigator.clipboard.readText());
+	expect(script).toContain('Update-MgPolicyCrossTenantAccessPolicyPartner');
+	const download = page.waitForEvent('download');
+	await panel.getByRole('button', { name: 'Download script' }).click();
+	expect((await download).suggestedFilename()).toBe('contoso.com-cross-tenant-access.ps1');
+	expect(errors).toEqual([]);
+});
