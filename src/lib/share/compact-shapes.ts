@@ -2,7 +2,7 @@
  * The tables behind link version 1's compact scenario encoding (see `compact.ts`): the shape of every
  * object of the scenario format as an ordered list of slots, the frequent strings, and the frequent
  * whole objects. They are frozen: changing any entry changes what old links decode to, so a change
- * here needs a new link version (marker `2.`) with these tables kept for `1.`.
+ * here needs a new link version (the next marker: `3.`) with these tables kept for `1.` and `2.`.
  */
 
 /**

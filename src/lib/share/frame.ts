@@ -1,7 +1,8 @@
 /**
- * The outer layer of a link payload, version 1:
+ * The outer layer of a link payload, versions 1 and 2 (they differ only inside the content, see
+ * `content.ts`):
  *
- *     "1." + base64url( varint(length of body) | body )
+ *     "<version>." + base64url( varint(length of body) | body )
  *     plain body:     crc32(content) | content        (4 bytes, big-endian)
  *     passphrase body: salt(16) | iv(12) | AES-GCM(content)
  *
@@ -14,7 +15,9 @@ import { concatBytes, readVarint, writeVarint } from './bytes.ts';
 import { crc32 } from './crc32.ts';
 import { IV_BYTES, SALT_BYTES, TAG_BYTES, open, seal } from './crypto.ts';
 
-export const LINK_VERSION = 1;
+/** The newest link version this trustwalk reads and writes; it reads every version from 1 up. */
+export const LINK_VERSION = 2;
+export type LinkVersion = 1 | 2;
 /** Longer payloads are refused before any decoding (no browser keeps a URL much longer). */
 export const MAX_PAYLOAD_LENGTH = 512 * 1024;
 
@@ -32,7 +35,7 @@ export type FrameFailure =
 	| 'wrongPassphrase';
 
 export type FrameResult =
-	| { ok: true; content: Uint8Array<ArrayBuffer> }
+	| { ok: true; content: Uint8Array<ArrayBuffer>; version: LinkVersion }
 	| { ok: false; code: FrameFailure; version?: number };
 
 export interface SealOptions {
@@ -40,10 +43,15 @@ export interface SealOptions {
 	iterations: number;
 }
 
-/** Wraps content bytes into a payload: marker, length, and a CRC or encryption. */
+/**
+ * Wraps content bytes into a payload: marker, length, and a CRC or encryption. `version` says how
+ * the content is laid out; the encoder writes version 1 whenever that layout is the shorter, so
+ * those links still open in a trustwalk that reads only version 1.
+ */
 export async function writeFrame(
 	content: Uint8Array<ArrayBuffer>,
-	sealWith?: SealOptions
+	sealWith?: SealOptions,
+	version: LinkVersion = 1
 ): Promise<string> {
 	let body: Uint8Array<ArrayBuffer>;
 	if (sealWith) {
@@ -53,7 +61,7 @@ export async function writeFrame(
 		new DataView(check.buffer).setUint32(0, crc32(content));
 		body = concatBytes([check, content]);
 	}
-	return `${LINK_VERSION}.${encodeBase64url(concatBytes([writeVarint(body.length), body]))}`;
+	return `${version}.${encodeBase64url(concatBytes([writeVarint(body.length), body]))}`;
 }
 
 /** Reads a payload back to its content bytes; never throws. */
@@ -70,9 +78,10 @@ export async function readFrame(
 		// Only digits: the link was cut inside its marker.
 		return { ok: false, code: /^[0-9]+$/.test(payload) ? 'truncated' : 'unknownVersion' };
 	}
-	const version = Number(marker[1]);
-	if (version > LINK_VERSION) return { ok: false, code: 'newerVersion', version };
-	if (version !== LINK_VERSION) return { ok: false, code: 'unknownVersion', version };
+	const number = Number(marker[1]);
+	if (number > LINK_VERSION) return { ok: false, code: 'newerVersion', version: number };
+	if (number !== 1 && number !== 2) return { ok: false, code: 'unknownVersion', version: number };
+	const version: LinkVersion = number;
 
 	const decoded = decodeBase64url(payload.slice(marker[0].length));
 	if (!decoded.ok) return { ok: false, code: 'notBase64' };
@@ -89,11 +98,11 @@ export async function readFrame(
 		if (passphrase === undefined || passphrase === '')
 			return { ok: false, code: 'needsPassphrase' };
 		const content = await open(body.slice(), passphrase, iterations);
-		return content ? { ok: true, content } : { ok: false, code: 'wrongPassphrase' };
+		return content ? { ok: true, content, version } : { ok: false, code: 'wrongPassphrase' };
 	}
 	if (body.length < CRC_BYTES) return { ok: false, code: 'corrupt' };
 	const content = body.slice(CRC_BYTES);
 	const expected = new DataView(body.buffer, body.byteOffset, CRC_BYTES).getUint32(0);
 	if (crc32(content) !== expected) return { ok: false, code: 'corrupt' };
-	return { ok: true, content };
+	return { ok: true, content, version };
 }

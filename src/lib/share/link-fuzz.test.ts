@@ -11,7 +11,8 @@ import { scenarioArb } from '../domain/test-fixtures/arbitrary-scenario.ts';
 import type { Scenario } from '../domain/schema.ts';
 import { canonicalJson, packScenario } from './compact.ts';
 import { writeContent } from './content.ts';
-import { writeFrame } from './frame.ts';
+import { writeFrame, type LinkVersion } from './frame.ts';
+import { generateMesh } from '../../../scripts/generate-mesh.ts';
 import { decodeScenarioLink, encodeScenarioLink, type DecodedLink } from './link.ts';
 import {
 	BASE64URL,
@@ -161,7 +162,7 @@ interface Seeds {
 	scenarios: Scenario[];
 	sealed: string;
 	envelopes: { json: unknown; guids: string[] }[];
-	contents: Uint8Array<ArrayBuffer>[];
+	contents: { bytes: Uint8Array<ArrayBuffer>; version: LinkVersion }[];
 }
 
 const seeds: Seeds = { plain: [], scenarios: [], sealed: '', envelopes: [], contents: [] };
@@ -169,7 +170,9 @@ const seeds: Seeds = { plain: [], scenarios: [], sealed: '', envelopes: [], cont
 beforeAll(async () => {
 	const scenarios = [
 		...exampleScenarios.map((e) => e.scenario),
-		...fc.sample(scenarioArb, { numRuns: 3, seed: 42 }).map((s) => parsed(s))
+		...fc.sample(scenarioArb, { numRuns: 3, seed: 42 }).map((s) => parsed(s)),
+		// IDs with long shared runs: its link is written in layout version 2.
+		generateMesh({ tenants: 3, usersPerTenant: 2 })
 	];
 	for (const scenario of scenarios) {
 		seeds.plain.push(await encodeScenarioLink(scenario, { attempt: 'a', step: 1 }));
@@ -177,7 +180,10 @@ beforeAll(async () => {
 		for (const mode of ['inline', 'table'] as const) {
 			const { packed, guids } = packScenario(scenario, mode);
 			seeds.envelopes.push({ json: { s: packed, a: 'a', t: 1 }, guids });
-			seeds.contents.push(await writeContent(JSON.stringify({ s: packed }), guids));
+			for (const version of [1, 2] as const) {
+				const bytes = await writeContent(JSON.stringify({ s: packed }), guids, version);
+				seeds.contents.push({ bytes, version });
+			}
 		}
 	}
 	const sealedScenario = scenarios[1] ?? parsed({});
@@ -265,12 +271,13 @@ async function decodeCase(c: Case): Promise<DecodedLink> {
 			return result;
 		}
 		case 'content': {
-			const content = at(seeds.contents, c.seed).slice();
+			const { bytes, version } = at(seeds.contents, c.seed);
+			const content = bytes.slice();
 			const where = c.at % content.length;
 			const changed = c.cut
 				? content.slice(0, where)
 				: new Uint8Array([...content.slice(0, where), ...c.bytes, ...content.slice(where + 1)]);
-			return decodeScenarioLink(await writeFrame(changed), 's');
+			return decodeScenarioLink(await writeFrame(changed, undefined, version), 's');
 		}
 		case 'json': {
 			const { json, guids } = at(seeds.envelopes, c.seed);

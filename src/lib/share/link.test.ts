@@ -142,7 +142,7 @@ describe('broken links', () => {
 		['a letter for a marker', 'x.AAAA', 'unknownVersion'],
 		['version 0', '0.AAAA', 'unknownVersion'],
 		['a padded version', '01.AAAA', 'unknownVersion'],
-		['a newer link version', '2.AAAA', 'newerVersion'],
+		['a newer link version', '3.AAAA', 'newerVersion'],
 		['a much newer link version', '999999.AAAA', 'newerVersion'],
 		['characters outside base64url', '1.AB+/AA==', 'notBase64'],
 		['only the marker', '1.', 'truncated'],
@@ -154,8 +154,8 @@ describe('broken links', () => {
 	});
 
 	it('a newer link version says to open it in a newer trustwalk', async () => {
-		const result = failureOf(await decodeScenarioLink('2.AAAA', 's'));
-		expect(result.message).toMatch(/newer trustwalk \(link version 2\).*Open it in the latest/);
+		const result = failureOf(await decodeScenarioLink('3.AAAA', 's'));
+		expect(result.message).toMatch(/newer trustwalk \(link version 3\).*Open it in the latest/);
 	});
 
 	it('a payload longer than any link trustwalk makes', async () => {

@@ -2,7 +2,8 @@
  * Share links (SCENARIO-FORMAT.md, "Share links"): the scenario in the address's fragment, so it
  * never reaches a server. `#s=<payload>` is a plain link, `#e=<payload>` a passphrase-protected one.
  *
- * Payload, link version 1 (layers in `frame.ts` and `content.ts`): the marker `1.`, then base64url of
+ * Payload, link versions 1 and 2 (layers in `frame.ts` and `content.ts`; 2 only moves the GUID
+ * table inside the deflate stream): the marker `1.` or `2.`, then base64url of
  * a length, a CRC or the encryption, and the deflated JSON envelope `{ s, a?, t? }`: `s` the scenario
  * in the compact form of `compact.ts` (or `r`, the scenario as it is, if the compact form could not
  * hold it exactly), `a` the attempt to open, `t` its step. Decoding ends in `parseScenario`, like every
@@ -13,7 +14,7 @@ import { SCENARIO_VERSION, type Scenario } from '../domain/schema.ts';
 import { CorruptError, canonicalJson, packScenario, unpackScenario } from './compact.ts';
 import { MAX_SCENARIO_BYTES, readContent, writeContent } from './content.ts';
 import { PBKDF2_ITERATIONS } from './crypto.ts';
-import { MAX_PAYLOAD_LENGTH, readFrame, writeFrame } from './frame.ts';
+import { MAX_PAYLOAD_LENGTH, readFrame, writeFrame, type LinkVersion } from './frame.ts';
 import { asSentence, linkMessage, type LinkErrorCode } from './messages.ts';
 
 export interface EncodeOptions {
@@ -85,15 +86,19 @@ export async function encodeScenarioLink(
 		...(attempt === undefined ? {} : { a: attempt }),
 		...(step === undefined ? {} : { t: step })
 	};
-	let best: Uint8Array<ArrayBuffer> | undefined;
+	let best: { content: Uint8Array<ArrayBuffer>; version: LinkVersion } | undefined;
 	for (const { json, guids } of candidates(scenario, extra)) {
 		if (new TextEncoder().encode(json).length > MAX_SCENARIO_BYTES) throw new LinkTooLargeError();
-		const content = await writeContent(json, guids);
-		if (!best || content.length < best.length) best = content;
+		// Version 1 first: on a tie the link stays readable by a trustwalk that knows only version 1.
+		for (const version of guids.length > 0 ? ([1, 2] as const) : ([1] as const)) {
+			const content = await writeContent(json, guids, version);
+			if (!best || content.length < best.content.length) best = { content, version };
+		}
 	}
 	const payload = await writeFrame(
-		best ?? new Uint8Array(),
-		passphrase === undefined ? undefined : { passphrase, iterations }
+		best?.content ?? new Uint8Array(),
+		passphrase === undefined ? undefined : { passphrase, iterations },
+		best?.version
 	);
 	if (payload.length > MAX_PAYLOAD_LENGTH) throw new LinkTooLargeError();
 	return payload;
@@ -146,7 +151,7 @@ async function decode(
 	// Mail programs break long links across lines; base64url has no spaces, so they are never data.
 	const frame = await readFrame(payload.replace(/\s+/g, ''), kind, passphrase, iterations);
 	if (!frame.ok) return failure(frame.code, frame.version);
-	const content = await readContent(frame.content);
+	const content = await readContent(frame.content, frame.version);
 	if (!content.ok) return failure(content.code);
 	const envelope = readEnvelope(content.json);
 	if (!envelope || (!envelope.compact && content.guids.length > 0)) return failure('corrupt');

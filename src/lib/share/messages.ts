@@ -26,7 +26,7 @@ const MESSAGES: Record<Exclude<LinkErrorCode, 'newerVersion' | 'invalidScenario'
 /** The message for a failure; `detail` is the link version or the parser's first error. */
 export function linkMessage(code: LinkErrorCode, detail?: string | number): string {
 	if (code === 'newerVersion') {
-		return `This link was made by a newer trustwalk (link version ${detail ?? 'unknown'}); this one reads link version ${LINK_VERSION}. Open it in the latest trustwalk, or ask for the scenario as a file.`;
+		return `This link was made by a newer trustwalk (link version ${detail ?? 'unknown'}); this one reads link versions 1 to ${LINK_VERSION}. Open it in the latest trustwalk, or ask for the scenario as a file.`;
 	}
 	if (code === 'invalidScenario') {
 		return `The link opened, but the scenario in it is not valid (${detail ?? 'see the errors'}). Ask the sender to fix the scenario and share it again, or to send it as a file.`;
