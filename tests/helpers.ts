@@ -1,0 +1,48 @@
+/** Navigation and checks the browser tests share. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Collects console errors and uncaught exceptions from the moment it is called. */
+export function watchErrors(page: Page): string[] {
+	const errors: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error') errors.push(message.text());
+	});
+	page.on('pageerror', (error) => errors.push(error.message));
+	return errors;
+}
+
+/** Opens the stored scenario whose name starts with `nameStart` from the header's picker. */
+export async function openScenario(page: Page, nameStart: string): Promise<void> {
+	const select = page.getByRole('combobox', { name: 'Scenario' });
+	await expect(select).toBeVisible();
+	const value = await select
+		.locator('option', { hasText: nameStart })
+		.first()
+		.getAttribute('value');
+	await select.selectOption(value ?? '');
+}
+
+/** Opens a tenant from the Tenants panel; returns the panel region. */
+export async function openTenant(page: Page, name: string): Promise<Locator> {
+	const panel = page.getByRole('region', { name: 'Panels' });
+	await panel.getByRole('tab', { name: 'Tenants' }).click();
+	// A tenant already open: back to the list first.
+	const back = panel.getByRole('button', { name: 'All tenants' });
+	if (await back.isVisible()) await back.click();
+	await panel.getByRole('button', { name: new RegExp(`^${name} `) }).click();
+	await expect(panel.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
+	return panel;
+}
+
+/** An organization's row in the Organizational settings list. */
+export function orgRow(panel: Locator, name: string): Locator {
+	// `has` is searched inside each list item, so it starts from the page, not from the panel.
+	return panel
+		.getByRole('listitem')
+		.filter({ has: panel.page().getByRole('heading', { level: 4, name, exact: true }) });
+}
+
+/** Waits for the header to say the scenario is stored. */
+export async function saved(page: Page): Promise<void> {
+	await expect(page.getByText('All changes saved')).toBeVisible();
+}
