@@ -16,7 +16,7 @@ import { evaluateAttempt, prepareAttempt, type AttemptResult } from './engine/in
 import { appTargetMatches, permits, userTargetMatches, type Subject } from './engine/match.ts';
 import type { PreparedAttempt } from './engine/prepare.ts';
 import { resolveDirectConnect, type TrustFlag } from './engine/resolve.ts';
-import type { Attempt, PolicyTarget, Scenario, TargetConfiguration } from './schema.ts';
+import type { Attempt, PolicyTarget, Scenario, TargetConfiguration, Tenant } from './schema.ts';
 
 export type HintCommand =
 	| { kind: 'setDirectConnect'; args: SetDirectConnect }
@@ -211,42 +211,33 @@ function conditionalAccessCandidates(p: PreparedAttempt, result: AttemptResult):
 	return out;
 }
 
+/** Turns on one automatic redemption flag of `tenant` for `other` (S4). */
+function autoRedemption(
+	tenant: Tenant,
+	other: Tenant,
+	admin: SettingChange['admin'],
+	flag: 'outboundAllowed' | 'inboundAllowed'
+): SettingChange {
+	const direction = flag === 'outboundAllowed' ? 'outbound' : 'inbound';
+	return {
+		tenantId: tenant.tenantId,
+		tenantName: tenant.displayName,
+		admin,
+		settingPath: `partners[${other.tenantId}].automaticUserConsentSettings.${flag}`,
+		description: `Turn on automatic redemption ${direction} in ${possessive(tenant.displayName)} organizational settings for ${other.displayName}.`,
+		command: {
+			kind: 'setAutoRedemption',
+			args: { tenantId: tenant.tenantId, partnerTenantId: other.tenantId, flag, value: true }
+		}
+	};
+}
+
 function consentCandidates(p: PreparedAttempt): SettingChange[] {
 	const home = p.home.tenant;
 	const resource = p.resource.tenant;
 	return [
-		{
-			tenantId: home.tenantId,
-			tenantName: home.displayName,
-			admin: 'home',
-			settingPath: `partners[${resource.tenantId}].automaticUserConsentSettings.outboundAllowed`,
-			description: `Turn on automatic redemption outbound in ${possessive(home.displayName)} organizational settings for ${resource.displayName}.`,
-			command: {
-				kind: 'setAutoRedemption',
-				args: {
-					tenantId: home.tenantId,
-					partnerTenantId: resource.tenantId,
-					flag: 'outboundAllowed',
-					value: true
-				}
-			}
-		},
-		{
-			tenantId: resource.tenantId,
-			tenantName: resource.displayName,
-			admin: 'resource',
-			settingPath: `partners[${home.tenantId}].automaticUserConsentSettings.inboundAllowed`,
-			description: `Turn on automatic redemption inbound in ${possessive(resource.displayName)} organizational settings for ${home.displayName}.`,
-			command: {
-				kind: 'setAutoRedemption',
-				args: {
-					tenantId: resource.tenantId,
-					partnerTenantId: home.tenantId,
-					flag: 'inboundAllowed',
-					value: true
-				}
-			}
-		}
+		autoRedemption(home, resource, 'home', 'outboundAllowed'),
+		autoRedemption(resource, home, 'resource', 'inboundAllowed')
 	];
 }
 
