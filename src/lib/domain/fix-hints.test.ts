@@ -4,7 +4,7 @@ import { loadFrozen } from './test-fixtures/frozen.ts';
 import { evaluateAttempt } from './engine/index.ts';
 import { applyCommand, fixHints, type FixHint } from './fix-hints.ts';
 import { parseScenario } from './parse.ts';
-import type { Attempt, Scenario } from './schema.ts';
+import type { Attempt, ConditionalAccessPolicy, Scenario } from './schema.ts';
 import { scenarioArb } from './test-fixtures/arbitrary-scenario.ts';
 import example1 from '../examples/example-1-fabrikam-all-users.json';
 import example2 from '../examples/example-2-fabrikam-marketing-only.json';
@@ -109,6 +109,62 @@ describe('fix hints', () => {
 			'partners[201d4218-76fe-43f8-8068-c427b8ca391a].inboundTrust.isMfaAccepted'
 		);
 		for (const hint of hints) expect(verify(noTrust, a, hint).outcome).toBe('granted');
+	});
+
+	it('S3: the exclusion hint says how far it reaches, and offers trust only where trust can help', () => {
+		const contoso = ex1.tenants.find((t) => t.displayName === 'Contoso');
+		if (!contoso) throw new Error('no Contoso');
+		const withPolicy = (policy: ConditionalAccessPolicy): Scenario => ({
+			...ex1,
+			tenants: ex1.tenants.map((t) =>
+				t === contoso ? { ...t, conditionalAccessPolicies: [policy] } : t
+			)
+		});
+		const blockAll: ConditionalAccessPolicy = {
+			id: 'b1000000-0000-4000-8000-000000000001',
+			displayName: 'Block everyone external',
+			state: 'enabled',
+			conditions: {
+				users: { includeUsers: ['All'] },
+				applications: { includeApplications: ['All'] }
+			},
+			grantControls: { operator: 'OR', builtInControls: ['block'] }
+		};
+		const a = attempt(ex1, 'Fabrikam user opens a Contoso shared channel');
+		const exclusion = (s: Scenario) =>
+			fixHints(s, a)
+				.flatMap((h) => h.changes)
+				.find((c) => c.settingPath.endsWith('excludeGuestsOrExternalUsers'))?.description;
+
+		const plain = exclusion(withPolicy(blockAll));
+		expect(plain).toMatch(
+			/^Exclude direct connect users from Fabrikam from .*"Block everyone external"/
+		);
+		expect(plain).not.toMatch(/trusting/);
+
+		const everywhere = exclusion(
+			withPolicy({
+				...blockAll,
+				conditions: {
+					...blockAll.conditions,
+					users: {
+						includeUsers: ['All'],
+						excludeGuestsOrExternalUsers: {
+							guestOrExternalUserTypes: 'internalGuest',
+							externalTenants: { membershipKind: 'all' }
+						}
+					}
+				}
+			})
+		);
+		expect(everywhere).toMatch(
+			/every external organization, so direct connect users of all of them/
+		);
+
+		const mfa = exclusion(
+			withPolicy({ ...blockAll, grantControls: { operator: 'OR', builtInControls: ['mfa'] } })
+		);
+		expect(mfa).toMatch(/prefer trusting Fabrikam’s claims|prefer trusting Fabrikam's claims/);
 	});
 
 	it('S0: nothing in the settings fixes an attempt inside one tenant', () => {

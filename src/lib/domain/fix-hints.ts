@@ -16,7 +16,14 @@ import { evaluateAttempt, prepareAttempt, type AttemptResult } from './engine/in
 import { appTargetMatches, permits, userTargetMatches, type Subject } from './engine/match.ts';
 import type { PreparedAttempt } from './engine/prepare.ts';
 import { resolveDirectConnect, type TrustFlag } from './engine/resolve.ts';
-import type { Attempt, PolicyTarget, Scenario, TargetConfiguration, Tenant } from './schema.ts';
+import type {
+	Attempt,
+	ConditionalAccessPolicy,
+	PolicyTarget,
+	Scenario,
+	TargetConfiguration,
+	Tenant
+} from './schema.ts';
 
 export type HintCommand =
 	| { kind: 'setDirectConnect'; args: SetDirectConnect }
@@ -167,6 +174,27 @@ const TRUST_FOR_CONTROL: Record<string, { flag: TrustFlag; words: string }> = {
 	}
 };
 
+/**
+ * What excluding direct connect users of the home tenant really does to the policy. Graph keeps one
+ * exclusion per policy (user types × tenants), so the change can reach further than one tenant.
+ */
+function exclusionWords(
+	policy: ConditionalAccessPolicy | undefined,
+	policyName: string,
+	homeName: string,
+	trustCouldHelp: boolean
+): string {
+	const current = policy?.conditions.users?.excludeGuestsOrExternalUsers;
+	const otherTypes = (current?.guestOrExternalUserTypes ?? '')
+		.split(',')
+		.filter((t) => t !== '' && t !== 'b2bDirectConnectUser');
+	const scope =
+		current?.externalTenants?.membershipKind === 'all'
+			? `Exclude direct connect users from the Conditional Access policy "${policyName}": its exclusion already covers every external organization, so direct connect users of all of them, not only ${homeName}, would skip it.`
+			: `Exclude direct connect users from ${homeName} from the Conditional Access policy "${policyName}".${otherTypes.length > 0 ? ` The exclusion's other user types (${otherTypes.join(', ')}) then cover ${homeName} too.` : ''}`;
+	return `${scope} This weakens protection${trustCouldHelp ? `: prefer trusting ${possessive(homeName)} claims` : ''}.`;
+}
+
 function conditionalAccessCandidates(p: PreparedAttempt, result: AttemptResult): SettingChange[] {
 	const resource = p.resource.tenant;
 	const home = p.home.tenant;
@@ -202,7 +230,12 @@ function conditionalAccessCandidates(p: PreparedAttempt, result: AttemptResult):
 		out.push({
 			...base,
 			settingPath: `conditionalAccessPolicies[${policy.id}].conditions.users.excludeGuestsOrExternalUsers`,
-			description: `Exclude direct connect users from ${home.displayName} from the Conditional Access policy "${policy.displayName}" (weakens protection: prefer trusting the home tenant's claims).`,
+			description: exclusionWords(
+				resource.conditionalAccessPolicies?.find((c) => c.id === policy.id),
+				policy.displayName,
+				home.displayName,
+				policy.enforcedGrantControls.some((c) => TRUST_FOR_CONTROL[c] !== undefined)
+			),
 			command: {
 				kind: 'excludeDirectConnectUsers',
 				args: { tenantId: resource.tenantId, policyId: policy.id, homeTenantId: home.tenantId }

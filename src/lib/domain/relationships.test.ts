@@ -3,6 +3,7 @@ import { loadFrozen } from './test-fixtures/frozen.ts';
 import { relationships, type Relationship } from './relationships.ts';
 import example1 from '../examples/example-1-fabrikam-all-users.json';
 import example2 from '../examples/example-2-fabrikam-marketing-only.json';
+import { setDirectConnect } from './commands.ts';
 import { evaluateAttempt } from './engine/index.ts';
 
 const CONTOSO = 'b02d8a02-ec4c-4d9d-b7d6-e82f61d5cc2f';
@@ -65,5 +66,46 @@ describe('relationships (graph edges)', () => {
 				expect(r.users.includes(user.id), `${user.displayName} → ${r.to}`).toBe(passesBoth);
 			}
 		}
+	});
+
+	it('S0 (A4): tenants in different clouds are blocked whatever both allow, as the engine decides', () => {
+		const split = {
+			...ex1,
+			tenants: ex1.tenants.map((t) =>
+				t.tenantId === FABRIKAM ? { ...t, cloud: 'usGovernment' as const } : t
+			)
+		};
+		const r = edge(relationships(split), FABRIKAM, CONTOSO);
+		expect(r).toMatchObject({ state: 'blocked', users: [], scope: 'nobody' });
+		expect(r?.label).toMatch(/Different clouds .*US Government.*A4/);
+		const user = split.tenants.find((t) => t.tenantId === FABRIKAM)?.users[0];
+		const result = evaluateAttempt(split, {
+			name: 'x',
+			user: user?.id ?? '',
+			resourceTenant: CONTOSO,
+			application: 'Office365'
+		});
+		expect([result.outcome, result.step]).toEqual(['blocked', 'preconditions']);
+	});
+
+	it('S1+S2: each side allowing different users is not one-sided: nobody is allowed by both', () => {
+		const ex2 = loadFrozen(example2);
+		const fabrikam = ex2.tenants.find((t) => t.tenantId === FABRIKAM);
+		const marketing = new Set(fabrikam?.groups[0]?.members);
+		const outsider = fabrikam?.users.find((u) => !marketing.has(u.id));
+		if (!outsider) throw new Error('Example 2 has a Fabrikam user outside Marketing');
+		// Fabrikam lets out only someone outside Marketing; Contoso lets in only Marketing.
+		const disjoint = setDirectConnect(ex2, {
+			tenantId: FABRIKAM,
+			partnerTenantId: CONTOSO,
+			direction: 'outbound',
+			usersAndGroups: {
+				accessType: 'allowed',
+				targets: [{ target: outsider.id, targetType: 'user' }]
+			}
+		});
+		const r = edge(relationships(disjoint), FABRIKAM, CONTOSO);
+		expect(r).toMatchObject({ state: 'blocked', users: [] });
+		expect(r?.label).toBe('Both sides allow someone, but no Fabrikam user is allowed by both');
 	});
 });

@@ -6,6 +6,7 @@
 import { possessive } from './engine/describe.ts';
 import { permits, type Subject } from './engine/match.ts';
 import { resolveDirectConnect, type ResolvedB2BSetting } from './engine/resolve.ts';
+import { CLOUD_NAMES } from './engine/steps.ts';
 import { groupsOf, indexScenario, type TenantIndex } from './engine/scenario-index.ts';
 import { TEAMS_APP_ID } from './microsoft-apps.ts';
 import type { Scenario } from './schema.ts';
@@ -111,20 +112,31 @@ export function relationships(scenario: Scenario): Relationship[] {
 			}
 			const homeName = home.tenant.displayName;
 			const resourceName = resource.tenant.displayName;
+			const homeCloud = home.tenant.cloud ?? 'global';
+			const resourceCloud = resource.tenant.cloud ?? 'global';
+			// S0 (A4): no setting carries direct connect from one Microsoft cloud into another.
+			const crossCloud = homeCloud !== resourceCloud;
+			if (crossCloud) passing.clear();
 			const state: RelationshipState =
 				passing.size > 0
 					? 'established'
-					: outOK
-						? 'outboundOnly'
-						: inOK
-							? 'inboundOnly'
-							: 'blocked';
-			const label = {
-				established: `${homeName} users can open ${possessive(resourceName)} shared channels`,
-				outboundOnly: `${resourceName} has not allowed inbound from ${homeName}`,
-				inboundOnly: `${homeName} has not allowed outbound to ${resourceName}`,
-				blocked: `Neither ${homeName} (outbound) nor ${resourceName} (inbound) allows it`
-			}[state];
+					: crossCloud || (outOK && inOK)
+						? 'blocked'
+						: outOK
+							? 'outboundOnly'
+							: inOK
+								? 'inboundOnly'
+								: 'blocked';
+			const label = crossCloud
+				? `Different clouds (${CLOUD_NAMES[homeCloud]}, ${CLOUD_NAMES[resourceCloud]}): direct connect stays inside one cloud (A4)`
+				: outOK && inOK && passing.size === 0
+					? `Both sides allow someone, but no ${homeName} user is allowed by both`
+					: {
+							established: `${homeName} users can open ${possessive(resourceName)} shared channels`,
+							outboundOnly: `${resourceName} has not allowed inbound from ${homeName}`,
+							inboundOnly: `${homeName} has not allowed outbound to ${resourceName}`,
+							blocked: `Neither ${homeName} (outbound) nor ${resourceName} (inbound) allows it`
+						}[state];
 			const everyone = passing.size === subjects.length;
 			passing.delete(ANY_OTHER_USER);
 			out.push({

@@ -55,7 +55,7 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 				step: 'consent',
 				outcome: 'passed',
 				tenantId: resource.tenantId,
-				source: 'partner',
+				source: missing.source,
 				settingPath: missing.path,
 				rules: ['S4', 'R4'],
 				assumptions: ['A7'],
@@ -76,14 +76,14 @@ export function checkConsent(p: PreparedAttempt, answer?: ConsentAnswer): Consen
 			step: 'consent',
 			outcome: accepted ? 'passed' : 'failed',
 			tenantId: resource.tenantId,
-			source: 'partner',
+			source: missing.source,
 			settingPath: missing.path,
 			rules: ['S4', 'R4'],
 			assumptions: ['A7'],
 			actor: accepted ? null : 'user',
 			details: { consent: accepted ? 'accepted' : 'declined' },
 			message: accepted
-				? `${who} accepted ${possessive(resource.displayName)} consent prompt; it is remembered for ${resource.displayName} (assumption A7).`
+				? `${who} accepted ${possessive(resource.displayName)} consent prompt. Entra keeps that answer for ${resource.displayName}, so later sign-ins skip the prompt (assumption A7); to walk such a sign-in, tick “Accepted this tenant's consent prompt before”.`
 				: `${who} declined ${possessive(resource.displayName)} consent prompt, so there is no access (assumption A7). Turning on automatic redemption on both sides would skip the prompt.`
 		})
 	};

@@ -451,6 +451,27 @@ function run(c: CaCase) {
 	return evaluateAttempt(b.build(), attempt({ session: c.session, answers: c.answers }));
 }
 
+describe('S3/A5: naming the policy that blocks', () => {
+	it('a block policy beside a trusted MFA policy not yet done: the block is named, no home challenge is mentioned', () => {
+		const mfa = caPolicy(['mfa'], { displayName: 'Require MFA' });
+		const block = caPolicy(['block'], { displayName: 'Block all' });
+		const result = run({
+			name: '',
+			policies: [mfa, block],
+			trust: trust(true),
+			session: {},
+			outcome: 'blocked'
+		});
+		const step = stepOf(result, 'conditionalAccess');
+		expect(result.outcome).toBe('blocked');
+		expect(result.homeMfaPrompted).toBe(false);
+		expect(step.message).toContain('"Block all"');
+		expect(step.message).not.toContain('"Require MFA"');
+		expect(step.message).not.toMatch(/asked|home tenant/i);
+		expect(step.settingPath).toBe(`conditionalAccessPolicies[${block.id}].grantControls`);
+	});
+});
+
 describe('S3 Conditional Access at the resource tenant', () => {
 	for (const c of CASES) {
 		it(c.name, () => {

@@ -257,6 +257,12 @@ export function caVerdict(
 	const needsChallenge =
 		enforced.some((ev) => !ev.metNow) && enforced.every((ev) => ev.metAfterHomeMfa);
 	const homeMfaDone = needsChallenge && homeMfa === 'complete';
-	const failing = enforced.find((ev) => !(homeMfaDone ? ev.metAfterHomeMfa : ev.metNow));
+	// Without a challenge, a policy that home MFA could not satisfy either is the real blocker: name
+	// it rather than an MFA policy that would have been asked for at home (A5) had nothing else failed.
+	const failing =
+		needsChallenge && !homeMfaDone
+			? enforced.find((ev) => !ev.metNow)
+			: (enforced.find((ev) => !ev.metAfterHomeMfa) ??
+				enforced.find((ev) => !(homeMfaDone ? ev.metAfterHomeMfa : ev.metNow)));
 	return { enforced, needsChallenge, homeMfaDone, failing };
 }

@@ -138,7 +138,9 @@ export function resolveConsentFlag(
 ): ResolvedFlag & { partnerExists: boolean } {
 	return {
 		value: partner?.automaticUserConsentSettings?.[flag] ?? false,
-		source: 'partner',
+		// No partner entry: the default's flags, always false and read-only (D3), decide. The path
+		// still leads to the organizations list, where the admin adds the entry that can change it.
+		source: partner ? 'partner' : 'default',
 		path: partner
 			? `${partnerPath(partner.tenantId)}.automaticUserConsentSettings.${flag}`
 			: `partners[…].automaticUserConsentSettings.${flag}`,

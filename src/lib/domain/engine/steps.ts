@@ -19,7 +19,7 @@ import {
 	type TraceStep
 } from './types.ts';
 
-const CLOUD_NAMES = {
+export const CLOUD_NAMES = {
 	global: 'the global cloud',
 	usGovernment: 'US Government',
 	china: 'China (21Vianet)'
@@ -160,7 +160,9 @@ export function checkDirectConnect(
 		'M1',
 		'M2',
 		'M3',
-		'M4'
+		'M4',
+		// The deciding half was never set anywhere: the service default (D1) blocks everyone.
+		...(decider.serviceDefault ? ['D1'] : [])
 	];
 	// When one allow-list decided by not naming the subject, say so in plain words (and in `noMatch`).
 	const missedConfig = !perm.permitted && perm.decidedBy.length === 1 ? setting[half].config : null;
@@ -172,7 +174,11 @@ export function checkDirectConnect(
 		step: direction,
 		tenantId: judge.tenant.tenantId,
 		source: decider.source,
-		settingPath: decider.path,
+		// Refused by both halves (two lists that miss, or M3's blocked pair): the whole setting decided.
+		settingPath:
+			!perm.permitted && perm.decidedBy.length > 1
+				? decider.path.replace(/\.(usersAndGroups|applications)$/, '')
+				: decider.path,
 		matched: matchedTargets(p, perm),
 		noMatch: missed,
 		rules,
@@ -197,7 +203,7 @@ export function checkDirectConnect(
 		errorCode: outbound ? ERROR_OUTBOUND : ERROR_INBOUND,
 		actor: outbound ? 'home' : 'resource',
 		message: outbound
-			? `${possessive(home.displayName)} own admin does not let ${who} use direct connect with ${resource.displayName}: ${why}. Only ${possessive(home.displayName)} admin can change this (AADSTS500212).`
+			? `${possessive(home.displayName)} own admin does not let ${who} use direct connect with ${resource.displayName}: ${why}. ${possessive(home.displayName)} admin has to change this (AADSTS500212).`
 			: `${resource.displayName} does not let ${who} in from ${home.displayName}: ${why}. ${home.displayName} lets the user out, but both sides must allow: ${possessive(resource.displayName)} admin has to act (AADSTS500213).`
 	});
 }

@@ -125,7 +125,7 @@ const mutualGoal: GoalItem[] = [
 const mutualTrust: Lesson = {
 	id: 'mutual-trust',
 	title: 'Closed by default, and it takes two',
-	rules: ['D1', 'S1', 'S2', 'R1'],
+	rules: ['D1', 'S1', 'S2', 'R1', 'V6'],
 	explanation: [
 		'A brand-new tenant refuses B2B direct connect in both directions: every user and every application is blocked, for traffic leaving the tenant and for traffic arriving. Nothing works until an administrator changes that on purpose.',
 		'Opening a shared channel crosses two borders. First the home tenant asks whether its own user may go out to the other organization (outbound). Then the resource tenant asks whether it lets that user in (inbound). Each admin controls only their own side, so both have to agree.',
@@ -249,9 +249,9 @@ const scopeGoal: GoalItem[] = [
 const scopeToGroup: Lesson = {
 	id: 'scope-to-group',
 	title: 'Only the Marketing team',
-	rules: ['M1', 'M4', 'S1', 'V6', 'V7'],
+	rules: ['M1', 'M4', 'S1', 'V6', 'V7', 'A3'],
 	explanation: [
-		'Allowing all users is the quick start, but most organizations want to name who may collaborate. A users-and-groups list can name single users or groups; a group covers its members, including members of groups nested inside it.',
+		'Allowing all users is the quick start, but most organizations want to name who may collaborate. A users-and-groups list can name single users or groups; a group covers its members. Whether it also covers members of groups nested inside it is not documented: trustwalk assumes it does (A3), and the scenario can be switched to direct members only.',
 		'The home tenant lists its own users and groups on its outbound tab. The resource tenant can also name the partner’s users and groups on its inbound tab, but it cannot see them: it has to ask the other admin for the object IDs.',
 		'Fabrikam wants only its Marketing team in Contoso’s channels. The admin center cannot pick people who sign in with SMS as outbound targets; putting them in a group and targeting the group solves that. Naming specific users, groups or apps needs Entra ID P1 in the tenant being configured.'
 	].join('\n\n'),
@@ -285,7 +285,7 @@ const scopeToGroup: Lesson = {
 			usersAndGroups: users(LESSON_IDS.marketing)
 		}),
 	learned: [
-		'A group target covers the group’s members, nested members included (M1).',
+		'A group target covers the group’s members (M1); trustwalk assumes nested members count too (A3).',
 		'Outbound lists name your own users and groups; inbound lists name the partner’s, by object ID (M4).',
 		'Target a group when the portal cannot pick a user (SMS sign-in, V7); specific targets need P1 (V6).'
 	]
@@ -322,7 +322,7 @@ const allowedVersusBlocked: Lesson = {
 	title: 'Allowed or blocked: the nine combinations',
 	rules: ['M3', 'M1', 'M2', 'S2', 'V5'],
 	explanation: [
-		'Each tab has two lists, users and groups, and applications, and each list is either "allowed" or "blocked". An allowed list means only what it names; a blocked list means everything except what it names. Mixing them gives nine useful shapes.',
+		'Each tab has two lists, users and groups, and applications, and each list is either "allowed" or "blocked". An allowed list means only what it names; a blocked list means everything except what it names. Microsoft’s documentation walks through nine combinations of all-or-some users with all-or-some applications.',
 		'One shape is special: when both lists are blocked, only the pairs they name are removed. Blocking the group Marketing together with the app SharePoint does not lock Marketing out of everything, and does not close SharePoint for everyone: it takes SharePoint away from Marketing members only.',
 		'Contoso lets all of Fabrikam in. It now wants Fabrikam’s Marketing team kept out of its SharePoint, and nothing else to change. (Blocking all applications while blocking only some users is accepted but the portal warns about it.)'
 	].join('\n\n'),
@@ -476,10 +476,10 @@ const deviceGoal: GoalItem[] = [
 const deviceTrust: Lesson = {
 	id: 'device-trust',
 	title: 'Trusting managed devices',
-	rules: ['S3', 'R3', 'R1'],
+	rules: ['S3', 'R3', 'R1', 'A2'],
 	explanation: [
 		'Conditional Access can ask for a managed device instead of (or as well as) MFA: a device marked compliant, or a device joined to the organization’s on-premises domain and registered in Entra (hybrid joined). For a direct connect user, those devices are managed by the home tenant, not by the resource tenant.',
-		'So the resource tenant has to say it believes the home tenant’s device claims. There is one trust switch for compliant devices and one for hybrid joined devices, next to the MFA switch; each one falls back to the default on its own when left unset.',
+		'So the resource tenant has to say it believes the home tenant’s device claims. There is one trust switch for compliant devices and one for hybrid joined devices, next to the MFA switch. When an organization’s entry leaves one of them unset, trustwalk assumes that switch alone falls back to the default (A2; the documentation does not say).',
 		'Trust does not open the door by itself: it only lets a real claim count. A user on an unmanaged device still fails the policy.'
 	].join('\n\n'),
 	start: withGoal(
@@ -528,7 +528,7 @@ const deviceTrust: Lesson = {
 		),
 	learned: [
 		'Device controls need the resource tenant to trust the home tenant’s device claims (S3).',
-		'Compliant and hybrid joined are two separate switches, each inheriting on its own (R3).',
+		'Compliant and hybrid joined are two separate switches; trustwalk assumes each inherits on its own (R3, A2).',
 		'Trust lets a real claim count; it never replaces the claim.'
 	]
 };
@@ -551,7 +551,7 @@ const autoRedemption: Lesson = {
 	title: 'No consent prompt: automatic redemption',
 	rules: ['R4', 'S4', 'A7', 'V9'],
 	explanation: [
-		'The first time a user opens a partner’s shared channel, they are asked to agree that their name, email address and directory IDs are shared with the other organization. Someone who declines gets no access.',
+		'The first time a user opens a partner’s shared channel, they are asked to agree that their name, email address and directory IDs are shared with the other organization. trustwalk assumes that someone who declines gets no access and that an acceptance is remembered (A7).',
 		'Both admins can agree to skip that prompt. The home tenant turns on automatic redemption on its outbound side for the partner, and the resource tenant on its inbound side. Only that pair works: two inbound switches, or two outbound ones, still leave the prompt in place. The switches exist only in an organization’s entry, never in the default.',
 		'Contoso and Fabrikam have both turned on the inbound switch, and Alex (who declines every prompt) is still stopped.'
 	].join('\n\n'),
@@ -617,7 +617,7 @@ const errorCodes: Lesson = {
 	rules: ['S1', 'S2', 'A8', 'S6'],
 	explanation: [
 		'Two error codes look almost the same and point in opposite directions. AADSTS500212 means the user’s own organization does not let them out to the other one: the home admin must change the outbound tab. AADSTS500213 means the other organization does not let them in: the resource admin must change the inbound tab.',
-		'The outbound check runs first. When both sides refuse, the user sees only 500212, and fixing the home tenant then reveals 500213. Both tenants’ sign-in logs record every attempt, which helps each admin see the same failure from their side.',
+		'trustwalk runs the outbound check first (A8: the documentation implies this order without stating it). When both sides refuse, the user then sees only 500212, and fixing the home tenant reveals 500213. Both tenants’ sign-in logs record every attempt, which helps each admin see the same failure from their side.',
 		'Fabrikam has opened both directions for Contoso. Contoso has done nothing yet. Read the two failures and fix each one where it arises.'
 	].join('\n\n'),
 	start: withGoal(
