@@ -68,7 +68,9 @@ test('lesson 1 end to end: predict, reveal, fix in the settings editor, complete
 
 	// The index: every lesson, nothing done, the first lesson offered to a newcomer.
 	await expect(panel.getByText('0 of 8 completed')).toBeVisible();
-	await expect(panel.getByRole('heading', { level: 3 })).toHaveCount(8);
+	await expect(
+		panel.getByRole('list', { name: 'Lessons' }).getByRole('heading', { level: 3 })
+	).toHaveCount(8);
 	const first = panel.getByRole('listitem').filter({ hasText: TITLE });
 	await expect(first.getByText('Not started')).toBeVisible();
 	await expect(first.locator('.rule-id')).toHaveText(['D1', 'S1', 'S2', 'R1']);
@@ -120,6 +122,50 @@ test('lesson 1 end to end: predict, reveal, fix in the settings editor, complete
 	await expect(panel.getByRole('listitem').filter({ hasText: TITLE })).toContainText('Completed');
 	await expect(panel.getByRole('button', { name: 'New here? Start with lesson 1' })).toHaveCount(0);
 	expect(errors).toEqual([]);
+});
+
+test('a lesson solved while the Lessons panel is closed is stored as completed', async ({
+	page
+}) => {
+	await page.goto('/');
+	const panel = await openLessons(page);
+	await panel.getByRole('button', { name: `Start lesson 1: ${TITLE}` }).click();
+	await expect(panel.getByRole('region', { name: 'Goal' })).toContainText('0 of 1 met');
+
+	// Solved entirely in the Tenants panel, then the learner moves to another scenario and reloads:
+	// the Lessons panel never saw the goal met, yet the progress was stored.
+	for (const [tenant, partner, direction] of [
+		['Fabrikam', 'Contoso', 'outbound'],
+		['Contoso', 'Fabrikam', 'inbound']
+	] as const) {
+		// The tenant's node in the graph opens its settings in the Tenants panel.
+		await page
+			.getByRole('button', { name: new RegExp(`^${tenant} ${tenant.toLowerCase()}\\.com`) })
+			.click();
+		await expect(panel.getByRole('heading', { level: 2, name: new RegExp(tenant) })).toBeVisible();
+		await panel.getByRole('tab', { name: 'Organizational settings' }).click();
+		await panel.getByLabel('Domain name or tenant ID').fill(`${partner.toLowerCase()}.com`);
+		await panel.getByRole('button', { name: 'Add', exact: true }).click();
+		await orgRow(panel, partner)
+			.getByRole('button', { name: new RegExp(`open ${direction} settings for ${partner}`) })
+			.click();
+		await panel.getByRole('radio', { name: 'Customize settings' }).check();
+		const users = panel.getByRole('region', { name: 'Users and groups' });
+		const apps = panel.getByRole('region', { name: 'Applications' });
+		await users.getByRole('radio', { name: 'Allow access' }).check();
+		await users.getByRole('radio', { name: 'All users' }).check();
+		await apps.getByRole('radio', { name: 'Allow access' }).check();
+		await apps.getByRole('radio', { name: 'All applications' }).check();
+		await panel.getByRole('button', { name: 'Save' }).click();
+	}
+	await expect(page.getByText('All changes saved')).toBeVisible();
+	const select = page.getByRole('combobox', { name: 'Scenario' });
+	const example = await select.locator('option', { hasText: 'Example 1' }).getAttribute('value');
+	await select.selectOption(example ?? '');
+	await page.reload();
+	await openLessons(page);
+	await expect(panel.getByText('1 of 8 completed')).toBeVisible();
+	await expect(panel.getByRole('listitem').filter({ hasText: TITLE })).toContainText('Completed');
 });
 
 test('the solution is applied after a confirm and can be undone', async ({ page }) => {

@@ -4,11 +4,13 @@
  *
  * Payload, link versions 1 and 2 (layers in `frame.ts` and `content.ts`; 2 only moves the GUID
  * table inside the deflate stream): the marker `1.` or `2.`, then base64url of
- * a length, a CRC or the encryption, and the deflated JSON envelope `{ s, a?, t? }`: `s` the scenario
- * in the compact form of `compact.ts` (or `r`, the scenario as it is, if the compact form could not
- * hold it exactly), `a` the attempt to open, `t` its step. Decoding ends in `parseScenario`, like every
+ * a length, a CRC or the encryption, and the deflated JSON envelope `{ s, a?, t?, c? }`: `s` the
+ * scenario in the compact form of `compact.ts` (or `r`, the scenario as it is, if the compact form
+ * could not hold it exactly), `a` the attempt to open, `t` its step, `c` a challenge marker
+ * (`{ title?, brief? }`, see `challenge-marker.ts`): the link opens in challenge mode. Decoding ends in `parseScenario`, like every
  * other way into the app, and never throws.
  */
+import { readChallengeMarker, type ChallengeMarker } from '../domain/challenge-marker.ts';
 import { parseScenario, type ScenarioError } from '../domain/parse.ts';
 import { SCENARIO_VERSION, type Scenario } from '../domain/schema.ts';
 import { CorruptError, canonicalJson, packScenario, unpackScenario } from './compact.ts';
@@ -24,6 +26,8 @@ export interface EncodeOptions {
 	attempt?: string;
 	/** The step of that attempt the walk-through shows. */
 	step?: number;
+	/** Opens the link in challenge mode: the scenario is the starting state, its expectations the goal. */
+	challenge?: ChallengeMarker;
 	/** PBKDF2 iterations. For tests only: links are made with `PBKDF2_ITERATIONS`. */
 	iterations?: number;
 }
@@ -34,7 +38,7 @@ export interface DecodeOptions {
 }
 
 export type DecodedLink =
-	| { ok: true; scenario: Scenario; attempt?: string; step?: number }
+	| { ok: true; scenario: Scenario; attempt?: string; step?: number; challenge?: ChallengeMarker }
 	| { ok: false; code: LinkErrorCode; message: string; errors?: ScenarioError[] };
 
 /** The scenario would not open from a link (over `MAX_SCENARIO_BYTES` or `MAX_PAYLOAD_LENGTH`). */
@@ -55,7 +59,10 @@ interface Candidate {
  * (random GUIDs cost less as raw bytes, generated ones with repeating digits less inline), each kept
  * only if it gives the scenario back exactly; the scenario as it is when neither does.
  */
-function candidates(scenario: Scenario, extra: { a?: string; t?: number }): Candidate[] {
+function candidates(
+	scenario: Scenario,
+	extra: { a?: string; t?: number; c?: ChallengeMarker }
+): Candidate[] {
 	const expected = canonicalJson(scenario);
 	const out: Candidate[] = [];
 	for (const mode of ['inline', 'table'] as const) {
@@ -77,14 +84,17 @@ export async function encodeScenarioLink(
 	scenario: Scenario,
 	options: EncodeOptions = {}
 ): Promise<string> {
-	const { passphrase, attempt, step, iterations = PBKDF2_ITERATIONS } = options;
+	const { passphrase, attempt, step, challenge, iterations = PBKDF2_ITERATIONS } = options;
 	if (passphrase === '')
 		throw new TypeError('A passphrase cannot be empty; leave it out for a plain link.');
 	if (step !== undefined && (!Number.isSafeInteger(step) || step < 0))
 		throw new RangeError('The step must be a whole number, 0 or more.');
+	if (challenge !== undefined && readChallengeMarker(challenge) === null)
+		throw new TypeError('The challenge title or brief is too long, or not text.');
 	const extra = {
 		...(attempt === undefined ? {} : { a: attempt }),
-		...(step === undefined ? {} : { t: step })
+		...(step === undefined ? {} : { t: step }),
+		...(challenge === undefined ? {} : { c: readChallengeMarker(challenge) ?? {} })
 	};
 	let best: { content: Uint8Array<ArrayBuffer>; version: LinkVersion } | undefined;
 	for (const { json, guids } of candidates(scenario, extra)) {
@@ -119,7 +129,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** The envelope's parts, or null for anything an encoder does not write. */
 function readEnvelope(
 	json: string
-): { document: unknown; compact: boolean; a?: string; t?: number } | null {
+): { document: unknown; compact: boolean; a?: string; t?: number; c?: ChallengeMarker } | null {
 	let envelope: unknown;
 	try {
 		envelope = JSON.parse(json);
@@ -127,15 +137,18 @@ function readEnvelope(
 		return null;
 	}
 	if (!isPlainObject(envelope)) return null;
-	const { s, r, a, t, ...rest } = envelope;
+	const { s, r, a, t, c, ...rest } = envelope;
 	if (Object.keys(rest).length > 0 || (s === undefined) === (r === undefined)) return null;
 	if (a !== undefined && typeof a !== 'string') return null;
 	if (t !== undefined && (typeof t !== 'number' || !Number.isSafeInteger(t) || t < 0)) return null;
+	const challenge = c === undefined ? undefined : readChallengeMarker(c);
+	if (challenge === null) return null;
 	return {
 		document: s ?? r,
 		compact: s !== undefined,
 		...(a === undefined ? {} : { a }),
-		...(t === undefined ? {} : { t })
+		...(t === undefined ? {} : { t }),
+		...(challenge === undefined ? {} : { c: challenge })
 	};
 }
 
@@ -184,7 +197,8 @@ async function decode(
 		ok: true,
 		scenario: parsed.scenario,
 		...(envelope.a === undefined ? {} : { attempt: envelope.a }),
-		...(envelope.t === undefined ? {} : { step: envelope.t })
+		...(envelope.t === undefined ? {} : { step: envelope.t }),
+		...(envelope.c === undefined ? {} : { challenge: envelope.c })
 	};
 }
 

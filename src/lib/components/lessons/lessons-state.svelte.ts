@@ -1,10 +1,13 @@
 /**
  * What the Lessons panel remembers between visits, kept in the store's meta (local only): the
  * progress record, the lesson being followed, and which stored scenario belongs to which lesson.
- * The panel is rebuilt each time it is opened, so everything it needs again lives here.
+ * The panel is rebuilt each time it is opened, so everything it needs again lives here, in one
+ * instance per playground (`lessonsFor`) that also notices a completed lesson while the panel is
+ * closed (the learner may solve it from the Tenants panel) and saves it.
  */
 import { untrack } from 'svelte';
 import { findLesson, LESSONS } from '$lib/domain/lessons/catalog.ts';
+import { goalStatus } from '$lib/domain/lessons/check.ts';
 import {
 	markCompleted,
 	parseProgress,
@@ -165,4 +168,30 @@ export class LessonsState {
 			this.error = `Your lesson progress could not be saved: ${error instanceof Error ? error.message : String(error)}`;
 		}
 	}
+}
+
+const states = new WeakMap<Playground, LessonsState>();
+
+/**
+ * The one lessons state of `playground`: the first call loads it and starts watching the open
+ * scenario, so a lesson completed with the Lessons panel closed is stored as completed at once.
+ */
+export function lessonsFor(playground: Playground): LessonsState {
+	let state = states.get(playground);
+	if (!state) {
+		const created = new LessonsState(playground);
+		state = created;
+		states.set(playground, created);
+		void created.load();
+		$effect.root(() => {
+			$effect(() => {
+				if (!created.loaded) return;
+				const lesson = created.current;
+				const scenario = playground.scenario;
+				if (!lesson || !scenario || progressOf(created.progress, lesson.id).completed) return;
+				if (goalStatus(lesson, scenario).complete) void created.complete(lesson);
+			});
+		});
+	}
+	return state;
 }

@@ -1,13 +1,17 @@
-/** Live goal checking: runs each goal attempt through the engine and compares it with its expectation. */
+/**
+ * Live goal checking, shared by lessons and challenges: runs each goal attempt through the engine and
+ * compares it with its expectation.
+ */
 import { evaluateAttempt, type AttemptResult, type BlockStepId } from '../engine/index.ts';
 import { meetsExpectation } from '../expectation.ts';
 import type { Scenario } from '../schema.ts';
-import type { Lesson, PredictionStep } from './types.ts';
+import type { GoalItem, Lesson, PredictionStep } from './types.ts';
 
 export interface GoalItemStatus {
 	text: string;
 	met: boolean;
 	result: AttemptResult;
+	rules?: readonly string[];
 }
 
 export interface GoalStatus {
@@ -16,10 +20,15 @@ export interface GoalStatus {
 	complete: boolean;
 }
 
-export function goalStatus(lesson: Pick<Lesson, 'goal'>, scenario: Scenario): GoalStatus {
-	const items = lesson.goal.map((item) => {
+/** Any goal: a lesson's, or a challenge's (`{ goal: challengeGoals(scenario) }`). */
+export function goalStatus(
+	owner: { readonly goal: readonly GoalItem[] },
+	scenario: Scenario
+): GoalStatus {
+	const items = owner.goal.map((item) => {
 		const result = evaluateAttempt(scenario, item.attempt);
-		return { text: item.text, met: meetsExpectation(item.expect, result) === true, result };
+		const met = meetsExpectation(item.expect, result) === true;
+		return { text: item.text, met, result, ...(item.rules ? { rules: item.rules } : {}) };
 	});
 	return { items, complete: items.length > 0 && items.every((i) => i.met) };
 }

@@ -12,6 +12,8 @@ export interface GoalItem {
 	expect: Expectation;
 	/** What the item means in plain words: "Alex can open the Contoso shared channel". */
 	text: string;
+	/** Rule IDs the item is about (challenges name the step's rule: S1 outbound, S2 inbound…). */
+	rules?: readonly string[];
 }
 
 export interface Prediction {
