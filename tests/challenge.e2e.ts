@@ -153,6 +153,20 @@ test('author a challenge from Example 2, open its link in a fresh browser, solve
 	await expect(
 		panelOf(learner).getByRole('region', { name: 'Challenges you opened' }).getByRole('listitem')
 	).toHaveText([/Solved\s+Let Marketing in/]);
+
+	// Leaving challenge mode keeps the scenario and drops the banner, across a reload too.
+	await challengeBanner(learner).getByRole('button', { name: 'Leave challenge mode…' }).click();
+	await challengeBanner(learner).getByRole('button', { name: 'Leave challenge mode' }).click();
+	await expect(challengeBanner(learner)).toHaveCount(0);
+	await learner.reload();
+	await panelOf(learner).getByRole('tab', { name: 'Lessons' }).click();
+	await expect(
+		panelOf(learner).getByRole('heading', { name: 'Make your own challenge' })
+	).toBeVisible();
+	await expect(challengeBanner(learner)).toHaveCount(0);
+	await expect(panelOf(learner).getByRole('region', { name: 'Challenges you opened' })).toHaveCount(
+		0
+	);
 	await context.close();
 	expect(errors).toEqual([]);
 	expect(learnerErrors).toEqual([]);
