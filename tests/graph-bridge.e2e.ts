@@ -132,3 +132,92 @@ test('import partners into Contoso, add the placeholder, change one setting, exp
 	expect((await download).suggestedFilename()).toBe('contoso.com-cross-tenant-access.ps1');
 	expect(errors).toEqual([]);
 });
+
+/** Bytes as Windows PowerShell 5.1's Out-File writes them: UTF-16 LE with a byte-order mark. */
+function utf16le(text: string): Buffer {
+	return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+}
+
+test('the real-tenant baseline survives a reload; "Mark as applied" moves it', async ({ page }) => {
+	const errors = watchErrors(page);
+	const id = randomUUID();
+	const name = `External ${id.slice(0, 8)}`;
+	await page.goto('/');
+	await openScenario(page, 'Example 1');
+	let panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+	await panel.getByLabel('Paste a Microsoft Graph response').fill(partnersBody(id));
+	await panel.getByRole('button', { name: 'Import into Contoso' }).click();
+	await panel.getByRole('button', { name: 'Add as placeholder tenants' }).click();
+	await panel.getByRole('tab', { name: 'Cross-tenant access settings' }).click();
+	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
+	await orgRow(panel, name)
+		.getByRole('button', { name: new RegExp(`open inbound settings for ${name}`) })
+		.click();
+	await panel.getByRole('radio', { name: 'Default settings' }).check();
+	await panel.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByText('All changes saved')).toBeVisible();
+
+	await page.reload();
+	await openScenario(page, 'Example 1');
+	panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+	const requests = panel.getByRole('heading', { level: 4, name: /^(PATCH|POST|DELETE) / });
+	await expect(requests).toHaveCount(1);
+	await expect(requests).toHaveText(new RegExp(`^PATCH .*/partners/${id}$`));
+
+	await panel.getByRole('button', { name: 'Mark as applied' }).click();
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+	await page.reload();
+	await openScenario(page, 'Example 1');
+	panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+	expect(errors).toEqual([]);
+});
+
+test('EntraExporter files, several at once (one in UTF-16), are imported and named', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	const id = randomUUID();
+	const partner = (JSON.parse(partnersBody(id)) as { value: unknown[] }).value[0];
+	await page.goto('/');
+	await openScenario(page, 'Example 1');
+	const panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Microsoft Graph' }).click();
+	const defaultFile = {
+		isServiceDefault: false,
+		inboundTrust: { isMfaAccepted: true, isCompliantDeviceAccepted: false },
+		b2bDirectConnectInbound: null,
+		b2bDirectConnectOutbound: null,
+		b2bDirectConnectInboundTrustRestrictions: null
+	};
+	await panel.getByLabel(/Or open \.json files/).setInputFiles([
+		{
+			name: 'Default.json',
+			mimeType: 'application/json',
+			buffer: utf16le(JSON.stringify(defaultFile, null, 4))
+		},
+		{
+			name: 'Partners.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(partner, null, 4))
+		},
+		{
+			name: 'Organization.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from('{"id":"x","displayName":"Contoso"}')
+		}
+	]);
+	const summary = panel.getByRole('status').filter({ hasText: 'Imported into Contoso' });
+	await expect(summary).toContainText('Default.json: default settings replaced');
+	await expect(summary).toContainText(
+		'Default.json: b2bDirectConnectInboundTrustRestrictions: kept, not simulated'
+	);
+	await expect(summary).toContainText('Partners.json: 1 partner added');
+	await expect(summary).toContainText('Organization.json: not a cross-tenant access');
+	await expect(panel.getByRole('button', { name: 'Add as placeholder tenants' })).toBeVisible();
+	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
+	expect(errors).toEqual([]);
+});

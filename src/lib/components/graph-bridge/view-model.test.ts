@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { emptyScenario, newTenant } from '$lib/domain/factory.ts';
 import { graphRequests } from '$lib/domain/graph-bridge/export.ts';
 import { importGraphInto } from '$lib/domain/graph-bridge/import.ts';
-import { EXTERNAL_TENANT, partnerBody } from '$lib/domain/graph-bridge/fixtures.ts';
+import { EXTERNAL_TENANT, defaultBody, partnerBody } from '$lib/domain/graph-bridge/fixtures.ts';
 import type { Scenario, Tenant } from '$lib/domain/schema.ts';
-import { addPlaceholderTenants, diffRows, partnerIdOf, requestsText } from './view-model.ts';
+import {
+	addPlaceholderTenants,
+	diffRows,
+	partnerIdOf,
+	realTenantAfter,
+	requestsText
+} from './view-model.ts';
 
 const HOME = '11111111-2222-4333-8444-555566667777';
 
@@ -62,5 +68,39 @@ describe('diffRows', () => {
 			{ name: 'b2bDirectConnectInbound', old: partner.b2bDirectConnectInbound ?? null, new: null }
 		]);
 		expect(requestsText(requests)).toContain('"b2bDirectConnectInbound": null');
+	});
+});
+
+describe('realTenantAfter', () => {
+	it('keeps an edit not yet applied in the export when another part is imported', () => {
+		const imported = importGraphInto(scenarioWith(), HOME, partnerBody(EXTERNAL_TENANT));
+		if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
+		const real = home(imported.scenario);
+		// An edit here: the partner's inbound goes back to the default (not applied to the real tenant).
+		const partner = must(real.crossTenantAccessPolicy.partners[0]);
+		const edited: Scenario = {
+			...imported.scenario,
+			tenants: [
+				{
+					...real,
+					crossTenantAccessPolicy: {
+						...real.crossTenantAccessPolicy,
+						partners: [{ ...partner, b2bDirectConnectInbound: null }]
+					}
+				}
+			]
+		};
+		const run = (s: Scenario) => importGraphInto(s, HOME, defaultBody());
+		const after = run(edited);
+		if (!after.ok) throw new Error('import failed');
+		const newReal = realTenantAfter(edited, HOME, real, run);
+		if (!newReal) throw new Error('no real tenant');
+		const requests = graphRequests(newReal, home(after.scenario));
+		expect(requests.map((r) => `${r.method} ${partnerIdOf(r.url) ?? r.url}`)).toEqual([
+			`PATCH ${EXTERNAL_TENANT}`
+		]);
+		// Without the baseline, the whole imported tenant would count as real: the edit would vanish.
+		const naive = realTenantAfter(edited, HOME, undefined, run);
+		expect(graphRequests(must(naive), home(after.scenario))).toEqual([]);
 	});
 });

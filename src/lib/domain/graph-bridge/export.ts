@@ -11,6 +11,13 @@ export const GRAPH_V1 = 'https://graph.microsoft.com/v1.0';
 export const DEFAULT_URL = `${GRAPH_V1}/policies/crossTenantAccessPolicy/default`;
 export const PARTNERS_URL = `${GRAPH_V1}/policies/crossTenantAccessPolicy/partners`;
 
+/** Conditional Access policies (see export-ca.ts). */
+export const CA_POLICIES_URL = `${GRAPH_V1}/identity/conditionalAccess/policies`;
+
+export function caPolicyUrl(policyId: string): string {
+	return `${CA_POLICIES_URL}/${encodeURIComponent(policyId)}`;
+}
+
 export function partnerUrl(partnerTenantId: string): string {
 	return `${PARTNERS_URL}/${encodeURIComponent(partnerTenantId)}`;
 }
@@ -38,10 +45,14 @@ const NOT_WRITTEN = new Set([
 const writable = (name: string) => !NOT_WRITTEN.has(name) && !name.startsWith('@odata.');
 
 /** The changed top-level properties, with their new value (`null` for one that was removed). */
-export function changedProperties(before: Json, after: Json): Json {
+export function changedProperties(
+	before: Json,
+	after: Json,
+	isWritable: (name: string) => boolean = writable
+): Json {
 	const changes: Json = {};
 	for (const name of new Set([...Object.keys(before), ...Object.keys(after)])) {
-		if (!writable(name)) continue;
+		if (!isWritable(name)) continue;
 		const next = after[name] ?? null;
 		if (!jsonEqual(before[name] ?? null, next)) changes[name] = next;
 	}
@@ -133,6 +144,16 @@ function partnerIdOf(url: string): string {
 
 function psCommand(request: GraphRequest): string {
 	const params = request.body ? `$params = ${psValue(request.body)}\n` : '';
+	if (request.url === CA_POLICIES_URL && request.method === 'POST') {
+		return `${params}New-MgIdentityConditionalAccessPolicy -BodyParameter $params`;
+	}
+	if (request.url.startsWith(`${CA_POLICIES_URL}/`)) {
+		const id = `-ConditionalAccessPolicyId ${psString(decodeURIComponent(request.url.slice(CA_POLICIES_URL.length + 1)))}`;
+		if (request.method === 'PATCH') {
+			return `${params}Update-MgIdentityConditionalAccessPolicy ${id} -BodyParameter $params`;
+		}
+		if (request.method === 'DELETE') return `Remove-MgIdentityConditionalAccessPolicy ${id}`;
+	}
 	const id = (url: string) =>
 		`-CrossTenantAccessPolicyConfigurationPartnerTenantId ${psString(partnerIdOf(url))}`;
 	if (request.url === DEFAULT_URL && request.method === 'PATCH') {
@@ -150,14 +171,29 @@ function psCommand(request: GraphRequest): string {
 	throw new Error(`no PowerShell command for ${request.method} ${request.url}`);
 }
 
+const isCaUrl = (url: string) => url === CA_POLICIES_URL || url.startsWith(`${CA_POLICIES_URL}/`);
+
+/**
+ * The delegated permissions the requests need: cross-tenant access settings, and for Conditional
+ * Access policies the two the Graph reference names for creating and changing them.
+ */
+export function requiredScopes(requests: readonly GraphRequest[]): string[] {
+	const ca = requests.some((r) => isCaUrl(r.url));
+	const ctap = requests.some((r) => !isCaUrl(r.url)) || !ca;
+	return [
+		...(ctap ? ['Policy.ReadWrite.CrossTenantAccess'] : []),
+		...(ca ? ['Policy.ReadWrite.ConditionalAccess', 'Policy.Read.All'] : [])
+	];
+}
+
 /**
  * The requests as a Microsoft Graph PowerShell script (module Microsoft.Graph.Identity.SignIns):
- * `Connect-MgGraph` with the one scope needed, then one command per request, in order.
+ * `Connect-MgGraph` with the scopes needed, then one command per request, in order.
  */
 export function powershellScript(requests: readonly GraphRequest[]): string {
-	const lines = [
-		'Connect-MgGraph -Scopes "Policy.ReadWrite.CrossTenantAccess"',
-		...requests.map(psCommand)
-	];
+	const scopes = requiredScopes(requests)
+		.map((s) => `"${s}"`)
+		.join(', ');
+	const lines = [`Connect-MgGraph -Scopes ${scopes}`, ...requests.map(psCommand)];
 	return `${lines.join('\n\n')}\n`;
 }
