@@ -234,7 +234,8 @@ test('a step opens the setting that decided it, and the simulator keeps the atte
 	await page.getByRole('button', { name: 'Run to end' }).click();
 	await page
 		.getByRole('button', {
-			name: 'default.b2bDirectConnectInbound.usersAndGroups'
+			name: 'default.b2bDirectConnectInbound',
+			exact: true
 		})
 		.click();
 	await expect(page.getByRole('tab', { name: 'Tenants' })).toHaveAttribute('aria-selected', 'true');

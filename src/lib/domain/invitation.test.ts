@@ -33,7 +33,8 @@ describe('findExternalUser (Teams shared channel search)', () => {
 			found: true,
 			user: { firstName: 'Alex', lastName: 'Wilber' },
 			organization: 'Fabrikam',
-			rules: ['S1', 'S2']
+			rules: ['S1', 'S2'],
+			assumptions: []
 		});
 	});
 
@@ -113,6 +114,7 @@ describe('findExternalUser (Teams shared channel search)', () => {
 			reason: 'Nobody matches that address.',
 			admin: null,
 			rules: [],
+			assumptions: [],
 			blocking: []
 		});
 	});
@@ -138,7 +140,12 @@ describe('findExternalUser (Teams shared channel search)', () => {
 			cloud: 'usGovernment'
 		}));
 		const result = findExternalUser(split, CONTOSO, 'alex@fabrikam.com');
-		expect(result).toMatchObject({ found: false, admin: null, rules: ['S0', 'A4'] });
+		expect(result).toMatchObject({
+			found: false,
+			admin: null,
+			rules: ['S0'],
+			assumptions: ['A4']
+		});
 	});
 
 	it('a resource tenant that is not in the scenario asks to choose one', () => {
@@ -146,6 +153,72 @@ describe('findExternalUser (Teams shared channel search)', () => {
 			found: false,
 			admin: null
 		});
+	});
+});
+
+describe('findExternalUser: assumptions that decide the search (A3)', () => {
+	const INTERNS = '0b7c1a5e-1111-4222-8333-444455556666';
+	const ISAIAH = '55822dd5-b953-4774-ad2b-27806fa7bc82';
+	const MARKETING = 'fcd7839f-e457-4155-9cc5-aa28fc98faf7';
+	/** Example 2 with Isaiah in Interns, and Interns inside Marketing: Isaiah is a nested member. */
+	const nestedIsaiah = (): Scenario =>
+		withTenant(loadFrozen(example2), FABRIKAM, (t) => ({
+			...t,
+			groups: [
+				...t.groups.map((g) =>
+					g.id === MARKETING ? { ...g, members: [...g.members, INTERNS] } : g
+				),
+				{ id: INTERNS, displayName: 'Interns', members: [ISAIAH] }
+			]
+		}));
+
+	it('A3 transitive: a nested member of Marketing is found, and the result says A3 decided', () => {
+		expect(findExternalUser(nestedIsaiah(), CONTOSO, 'isaiah@fabrikam.com')).toMatchObject({
+			found: true,
+			rules: ['S1', 'S2'],
+			assumptions: ['A3']
+		});
+	});
+
+	it('A3 direct: the same person is not found, both sides leave them out, A3 is named', () => {
+		const direct = { ...nestedIsaiah(), options: { groupMembership: 'direct' as const } };
+		const result = findExternalUser(direct, CONTOSO, 'isaiah@fabrikam.com');
+		expect(result).toMatchObject({
+			found: false,
+			admin: 'both',
+			rules: ['S1', 'S2'],
+			assumptions: ['A3']
+		});
+	});
+
+	it('a direct member carries no A3: the option would not change the outcome', () => {
+		const direct = { ...nestedIsaiah(), options: { groupMembership: 'direct' as const } };
+		expect(findExternalUser(direct, CONTOSO, 'alex@fabrikam.com')).toMatchObject({
+			found: true,
+			assumptions: []
+		});
+	});
+
+	it('A1: a half-filled partner setting that decides is named too', () => {
+		const half = withTenant(loadFrozen(example2), CONTOSO, (t) => ({
+			...t,
+			crossTenantAccessPolicy: {
+				...t.crossTenantAccessPolicy,
+				partners: t.crossTenantAccessPolicy.partners.map((p) =>
+					p.tenantId === FABRIKAM
+						? {
+								...p,
+								b2bDirectConnectInbound: {
+									usersAndGroups: p.b2bDirectConnectInbound?.usersAndGroups ?? null
+								}
+							}
+						: p
+				)
+			}
+		}));
+		const result = findExternalUser(half, CONTOSO, 'alex@fabrikam.com');
+		expect(result).toMatchObject({ found: false, admin: 'resource' });
+		expect(result.assumptions).toContain('A1');
 	});
 });
 

@@ -5,7 +5,7 @@
  * (S4) come later, when the person opens the channel, so they do not hide anybody from the search.
  */
 import { findTenantById } from './directory.ts';
-import { prepareAttempt, runStep, type TraceStep } from './engine/index.ts';
+import { prepareAttempt, runStep, type AssumptionId, type TraceStep } from './engine/index.ts';
 import { possessive } from './engine/describe.ts';
 import { MATRIX_APPLICATION } from './reach-matrix.ts';
 import type { Scenario, Tenant } from './schema.ts';
@@ -27,6 +27,8 @@ export type InvitationResult =
 			user: { firstName: string; lastName: string };
 			organization: string;
 			rules: string[];
+			/** The assumptions (rules file §7) the deciding steps rested on, e.g. A3 for a nested group. */
+			assumptions: AssumptionId[];
 	  }
 	| {
 			found: false;
@@ -35,6 +37,8 @@ export type InvitationResult =
 			/** The admin who can change the outcome: the person's home tenant's, the channel's, or both. */
 			admin: InvitationAdmin;
 			rules: string[];
+			/** The assumptions the failing steps rested on (A3 when group membership decided, A4…). */
+			assumptions: AssumptionId[];
 			blocking: BlockingSetting[];
 	  };
 
@@ -48,9 +52,15 @@ function notFound(
 	reason: string,
 	admin: InvitationAdmin = null,
 	rules: string[] = [],
-	blocking: BlockingSetting[] = []
+	blocking: BlockingSetting[] = [],
+	assumptions: AssumptionId[] = []
 ): InvitationResult {
-	return { found: false, reason, admin, rules, blocking };
+	return { found: false, reason, admin, rules, assumptions, blocking };
+}
+
+/** The assumptions of the given steps, each once, in rules-file order. */
+function assumptionsOf(...steps: TraceStep[]): AssumptionId[] {
+	return [...new Set(steps.flatMap((s) => s.assumptions))].sort();
 }
 
 function blockingOf(step: TraceStep, scenario: Scenario): BlockingSetting[] {
@@ -112,7 +122,7 @@ export function findExternalUser(
 	const user = p.user;
 	const pre = runStep(p, 'preconditions');
 	if (pre.kind === 'decided' && pre.step.outcome === 'failed')
-		return notFound(pre.step.message, null, ['S0', 'A4']);
+		return notFound(pre.step.message, null, ['S0'], [], assumptionsOf(pre.step));
 	const outbound = runStep(p, 'outbound');
 	const inbound = runStep(p, 'inbound');
 	if (outbound.kind !== 'decided' || inbound.kind !== 'decided')
@@ -124,13 +134,15 @@ export function findExternalUser(
 			found: true,
 			user: splitName(user.displayName),
 			organization: home.displayName,
-			rules: ['S1', 'S2']
+			rules: ['S1', 'S2'],
+			assumptions: assumptionsOf(outbound.step, inbound.step)
 		};
 	const admin: InvitationAdmin = !outOk && !inOk ? 'both' : outOk ? 'resource' : 'home';
 	return notFound(
 		blockedReason(home, resource, outOk, inOk),
 		admin,
 		[...(outOk ? [] : ['S1']), ...(inOk ? [] : ['S2'])],
-		[...blockingOf(outbound.step, scenario), ...blockingOf(inbound.step, scenario)]
+		[...blockingOf(outbound.step, scenario), ...blockingOf(inbound.step, scenario)],
+		assumptionsOf(...[outbound.step, inbound.step].filter((s) => s.outcome === 'failed'))
 	);
 }

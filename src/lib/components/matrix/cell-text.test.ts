@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Decision } from '$lib/domain/engine/index.ts';
 import type { CellDiff } from '$lib/domain/reach-matrix.ts';
-import { changeText, codeText, outcomeWords, shortText, whoCanAct } from './cell-text.ts';
+import { evaluateAttempt } from '$lib/domain/engine/index.ts';
+import { setScenarioOptions } from '$lib/domain/scenario-options.ts';
+import type { Scenario } from '$lib/domain/schema.ts';
+import { loadFrozen } from '$lib/domain/test-fixtures/frozen.ts';
+import example2 from '$lib/examples/example-2-fabrikam-marketing-only.json';
+import {
+	changeText,
+	codeText,
+	decidingAssumptions,
+	outcomeWords,
+	shortText,
+	whoCanAct
+} from './cell-text.ts';
 
 const granted: Decision = {
 	outcome: 'granted',
@@ -74,5 +86,64 @@ describe('matrix cell words', () => {
 			detail: '✕ outbound, was inbound'
 		});
 		expect(changeText(diff({ change: 'gained', after: granted })).detail).toBe('was not there');
+	});
+});
+
+describe('decidingAssumptions (the focused cell only)', () => {
+	const FABRIKAM = '201d4218-76fe-43f8-8068-c427b8ca391a';
+	const MARKETING = 'fcd7839f-e457-4155-9cc5-aa28fc98faf7';
+	const ISAIAH = '55822dd5-b953-4774-ad2b-27806fa7bc82';
+	const INTERNS = '0b7c1a5e-1111-4222-8333-444455556666';
+	/** Example 2 with Isaiah in Interns, itself a member of Marketing. */
+	function nested(): Scenario {
+		const s = loadFrozen(example2);
+		return {
+			...s,
+			tenants: s.tenants.map((t) =>
+				t.tenantId !== FABRIKAM
+					? t
+					: {
+							...t,
+							groups: [
+								...t.groups.map((g) =>
+									g.id === MARKETING ? { ...g, members: [...g.members, INTERNS] } : g
+								),
+								{ id: INTERNS, displayName: 'Interns', members: [ISAIAH] }
+							]
+						}
+			)
+		};
+	}
+	const isaiah = {
+		name: 'x',
+		user: 'isaiah@fabrikam.com',
+		resourceTenant: 'contoso.com',
+		application: 'Office365'
+	};
+
+	it('A3: a granted cell that rests on nested membership names A3 (and A7 for its consent)', () => {
+		const result = evaluateAttempt(nested(), isaiah);
+		expect(result).toMatchObject({ outcome: 'granted', consentPrompted: true });
+		expect(decidingAssumptions(result)).toEqual(['A3', 'A7']);
+		const alex = evaluateAttempt(nested(), { ...isaiah, user: 'alex@fabrikam.com' });
+		expect(decidingAssumptions(alex)).toEqual(['A7']);
+	});
+
+	it('A3: with direct membership the cell is blocked at outbound and still names A3', () => {
+		const direct = setScenarioOptions(nested(), { groupMembership: 'direct' });
+		const result = evaluateAttempt(direct, isaiah);
+		expect(result).toMatchObject({ outcome: 'blocked', step: 'outbound' });
+		expect(decidingAssumptions(result)).toContain('A3');
+	});
+
+	it("a blocked cell names only its failing step's assumptions, here none", () => {
+		const lynne = { ...isaiah, user: 'lynne@northwind.com' };
+		const result = evaluateAttempt(nested(), lynne);
+		expect(result).toMatchObject({ outcome: 'blocked', step: 'inbound' });
+		expect(decidingAssumptions(result)).toEqual([]);
+	});
+
+	it('names the cell already shows are left out', () => {
+		expect(decidingAssumptions(evaluateAttempt(nested(), isaiah), ['A3'])).toEqual(['A7']);
 	});
 });

@@ -1,6 +1,11 @@
 /** The words a matrix cell shows and says: outcome, step, error code, the rule and who can act. */
 import { possessive } from '$lib/domain/engine/describe.ts';
-import { ERROR_CONDITIONAL_ACCESS, type Decision } from '$lib/domain/engine/index.ts';
+import {
+	ERROR_CONDITIONAL_ACCESS,
+	type AssumptionId,
+	type AttemptResult,
+	type Decision
+} from '$lib/domain/engine/index.ts';
 import type { CellDiff } from '$lib/domain/reach-matrix.ts';
 import { stepLabel } from '$lib/domain/step-words.ts';
 
@@ -88,4 +93,19 @@ export function changeText(diff: CellDiff): {
 		detail: `${short.icon} ${short.word}${moved}`,
 		said: `unchanged, ${current ? outcomeWords(current) : 'blocked'}${diff.stepMoved ? `, was ${was}` : ''}`
 	};
+}
+
+/**
+ * The assumptions (rules file §7) behind a cell's outcome: the failing step's for a blocked attempt,
+ * every step's up to the token for a granted one (the sign-in log step's A8 says nothing about access).
+ * `shown` are left out, as the cell already names them (A5 for the MFA asked at home).
+ */
+export function decidingAssumptions(
+	result: Pick<AttemptResult, 'trace'>,
+	shown: readonly string[] = []
+): AssumptionId[] {
+	const failed = result.trace.find((s) => s.outcome === 'failed');
+	const steps = failed ? [failed] : result.trace.filter((s) => s.step !== 'signInLogs');
+	const ids = new Set(steps.flatMap((s) => s.assumptions));
+	return [...ids].filter((id) => !shown.includes(id)).sort();
 }

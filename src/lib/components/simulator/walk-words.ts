@@ -9,7 +9,7 @@ import {
 	type StepId,
 	type TraceStep
 } from '$lib/domain/engine/index.ts';
-import type { Scenario } from '$lib/domain/schema.ts';
+import type { Scenario, ScenarioOptions } from '$lib/domain/schema.ts';
 import { tenantLabel } from '$lib/domain/directory.ts';
 import type { Highlight } from '$lib/state/ui.svelte.ts';
 import type { Position } from '$lib/machines/walk.ts';
@@ -18,13 +18,28 @@ import type { Position } from '$lib/machines/walk.ts';
 export const ASSUMPTIONS: Record<AssumptionId, string> = {
 	A1: 'a half-filled partner setting takes its missing half from the default',
 	A2: 'each trust checkbox left unset falls back to the default, one by one',
-	A3: 'group targets count members of nested groups unless the scenario says direct only',
+	A3: 'group targets count members of nested groups (the scenario can count direct members only)',
 	A4: 'direct connect works only inside one Microsoft cloud',
-	A5: 'MFA trusted but not done yet is asked for at home (a scenario option can block instead)',
+	A5: 'MFA trusted but not done yet is asked for at home (the scenario can block instead)',
 	A6: 'a grant control a direct connect user cannot meet blocks the attempt',
 	A7: 'declining consent means no access; an accepted prompt is remembered per user and tenant',
 	A8: 'outbound is checked before inbound, and every attempt reaching Entra is logged in both tenants'
 };
+
+/** A3 and A5 as the scenario's options set them (the other assumptions have no option). */
+const OPTION_WORDS = {
+	direct:
+		'group targets count direct members only, as this scenario chooses (nested groups are ignored)',
+	block:
+		'MFA trusted but not done yet blocks the attempt, as this scenario chooses (no challenge at home)'
+} as const;
+
+/** The words for one assumption, following the scenario's A3/A5 options when it sets them. */
+export function assumptionText(id: AssumptionId, options?: ScenarioOptions): string {
+	if (id === 'A3' && options?.groupMembership === 'direct') return OPTION_WORDS.direct;
+	if (id === 'A5' && options?.mfaTrustedButNotPerformed === 'block') return OPTION_WORDS.block;
+	return ASSUMPTIONS[id];
+}
 
 /** "AADSTS500213", or "error 53003" for Conditional Access (a sign-in log code, not an AADSTS one). */
 export function errorLabel(code: number | null): string | null {
