@@ -158,6 +158,25 @@ test('declining the consent prompt blocks the attempt', async ({ page }) => {
 	await expect(page.getByRole('button', { name: 'Apply this fix' })).toHaveCount(1);
 });
 
+test('S4/A7: after accepting the consent prompt, the next sign-in skips it', async ({ page }) => {
+	await openSimulator(page, EX1);
+	await openSaved(page, 'Fabrikam user opens a Contoso shared channel');
+	const step = page.getByRole('button', { name: 'Step', exact: true });
+	for (let i = 0; i < 5; i++) await step.click();
+	const prompt = page.getByRole('region', { name: 'Share your profile with Contoso?' });
+	await prompt.getByRole('button', { name: 'Accept' }).click();
+	await page.getByRole('button', { name: 'Run to end' }).click();
+	await expect(resultHeading(page)).toContainText('Granted');
+	await page.getByRole('button', { name: 'Walk the next sign-in' }).click();
+	await expect(resultHeading(page)).toContainText('Granted');
+	await expect(prompt).toHaveCount(0);
+	await expect(page.getByRole('checkbox', { name: /consent prompt before/ })).toBeChecked();
+	await expect(
+		page.getByText(/accepted .*consent prompt before, so it is not shown again/)
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Walk the next sign-in' })).toHaveCount(0);
+});
+
 test('the home MFA challenge: completing it grants, giving up blocks with 53003', async ({
 	page
 }) => {

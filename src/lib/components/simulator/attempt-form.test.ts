@@ -82,8 +82,8 @@ describe('simulator form', () => {
 
 describe('walk words', () => {
 	it('S1, S2, S3: error codes read as Entra shows them', () => {
-		expect(errorLabel(500212)).toBe('AADSTS500212');
-		expect(errorLabel(500213)).toBe('AADSTS500213');
+		expect(errorLabel(500212)).toBe('AADSTS500212 (NotAllowedByOutboundPolicyTenant)');
+		expect(errorLabel(500213)).toBe('AADSTS500213 (NotAllowedByInboundPolicyTenant)');
 		expect(errorLabel(53003)).toBe('error 53003');
 		expect(errorLabel(0)).toBeNull();
 	});

@@ -41,10 +41,21 @@ export function assumptionText(id: AssumptionId, options?: ScenarioOptions): str
 	return ASSUMPTIONS[id];
 }
 
-/** "AADSTS500213", or "error 53003" for Conditional Access (a sign-in log code, not an AADSTS one). */
+/** The names Entra gives the two direct connect refusals (S1, S2), as sign-in errors show them. */
+const ERROR_NAMES: Record<number, string> = {
+	500212: 'NotAllowedByOutboundPolicyTenant',
+	500213: 'NotAllowedByInboundPolicyTenant'
+};
+
+/**
+ * "AADSTS500213 (NotAllowedByInboundPolicyTenant)", or "error 53003" for Conditional Access (a
+ * sign-in log code, not an AADSTS one).
+ */
 export function errorLabel(code: number | null): string | null {
 	if (code === null || code === 0) return null;
-	return code === ERROR_CONDITIONAL_ACCESS ? `error ${code}` : `AADSTS${code}`;
+	if (code === ERROR_CONDITIONAL_ACCESS) return `error ${code}`;
+	const name = ERROR_NAMES[code];
+	return name ? `AADSTS${code} (${name})` : `AADSTS${code}`;
 }
 
 /** Who can change a failed step's outcome: "Fabrikam's admin", "the user". */
