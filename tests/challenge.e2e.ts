@@ -1,36 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions from the moment it is called. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
+import { audit, openScenario, panelOf, saved, watchErrors } from './helpers.ts';
 
 const TITLE = 'Let Marketing in';
 const ALEX = 'Alex Wilber (Fabrikam) can open the Contoso shared channel';
-
-function panelOf(page: Page): Locator {
-	return page.getByRole('region', { name: 'Panels' });
-}
-
-async function openScenario(page: Page, nameStart: string): Promise<void> {
-	const select = page.getByRole('combobox', { name: 'Scenario' });
-	await expect(select).toBeVisible();
-	const value = await select
-		.locator('option', { hasText: nameStart })
-		.first()
-		.getAttribute('value');
-	await select.selectOption(value ?? '');
-}
-
-async function saved(page: Page): Promise<void> {
-	await expect(page.getByText('All changes saved')).toBeVisible();
-}
 
 /** Contoso's inbound settings for Fabrikam, opened in the settings editor. */
 async function openContosoInboundForFabrikam(page: Page): Promise<Locator> {
@@ -224,19 +196,6 @@ test('a passphrase challenge link opens in challenge mode after its passphrase',
 });
 
 /** axe (WCAG 2.x A and AA): nothing serious or critical in the authoring dialog and the banner. */
-async function audit(page: Page, view: string): Promise<void> {
-	await page.evaluate(
-		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
-	);
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	const blocking = violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-	expect(blocking, `${view}: axe violations`).toEqual([]);
-}
-
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`the challenge views pass axe in the ${colorScheme} theme`, async ({ page, browser }) => {
 		test.setTimeout(60_000);

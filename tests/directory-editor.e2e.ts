@@ -1,14 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions from the moment it is called. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
+import { watchErrors } from './helpers.ts';
 
 const panel = (page: Page) => page.getByRole('tabpanel', { name: 'Tenants' });
 const tenantList = (page: Page) =>

@@ -1,39 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** Collects console errors and uncaught exceptions from the moment it is called. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
-
-async function openScenario(page: Page, nameStart: string): Promise<void> {
-	const select = page.getByRole('combobox', { name: 'Scenario' });
-	await expect(select).toBeVisible();
-	const value = await select
-		.locator('option', { hasText: nameStart })
-		.first()
-		.getAttribute('value');
-	await select.selectOption(value ?? '');
-}
-
-async function openTenant(page: Page, name: string): Promise<Locator> {
-	const panel = page.getByRole('region', { name: 'Panels' });
-	await panel.getByRole('tab', { name: 'Tenants' }).click();
-	await panel.getByRole('button', { name: new RegExp(`^${name} `) }).click();
-	await expect(panel.getByRole('heading', { level: 2, name: new RegExp(name) })).toBeVisible();
-	return panel;
-}
-
-function orgRow(panel: Locator, name: string): Locator {
-	return panel
-		.getByRole('listitem')
-		.filter({ has: panel.page().getByRole('heading', { level: 4, name, exact: true }) });
-}
+import { expect, test } from '@playwright/test';
+import { openScenario, openTenant, orgRow, watchErrors } from './helpers.ts';
 
 /** A `GET .../crossTenantAccessPolicy/partners` body with one partner unknown to the scenario. */
 function partnersBody(tenantId: string): string {

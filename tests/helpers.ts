@@ -1,4 +1,5 @@
 /** Navigation and checks the browser tests share. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Collects console errors and uncaught exceptions from the moment it is called. */
@@ -45,4 +46,28 @@ export function orgRow(panel: Locator, name: string): Locator {
 /** Waits for the header to say the scenario is stored. */
 export async function saved(page: Page): Promise<void> {
 	await expect(page.getByText('All changes saved')).toBeVisible();
+}
+
+/** The side panel (tabs Tenants, Simulate, … and their content). */
+export function panelOf(page: Page): Locator {
+	return page.getByRole('region', { name: 'Panels' });
+}
+
+/** What axe (WCAG 2.0 / 2.1, A and AA) finds `serious` or `critical` on the page, one line each. */
+export async function axeProblems(page: Page): Promise<string[]> {
+	// Two frames: styles and transitions of the last change have settled.
+	await page.evaluate(
+		() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+	);
+	const { violations } = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	return violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+}
+
+/** Fails with axe's findings for `view` when any is serious or critical. */
+export async function audit(page: Page, view: string): Promise<void> {
+	expect(await axeProblems(page), `${view}: axe violations`).toEqual([]);
 }

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchErrors } from './helpers.ts';
 
 // The example the app opens first, read from the source so the check follows the file.
 const firstExample = JSON.parse(
@@ -15,16 +16,6 @@ const firstExample = JSON.parse(
 
 const tenantsHeading = (page: Page) => page.getByRole('heading', { level: 2, name: 'Tenants' });
 const tenantsPanel = (page: Page) => page.getByRole('tabpanel', { name: 'Tenants' });
-
-/** Collects console errors and uncaught exceptions from the moment it is called. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
 
 /** Resolves true once a service worker controls the page, false if none does within `timeout` ms. */
 function controlled(page: Page, timeout: number): Promise<boolean> {

@@ -1,26 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeProblems, watchErrors } from './helpers.ts';
 
 /** Serious or critical axe findings (WCAG 2.x A/AA) on the page as it is now. */
-async function axeProblems(page: Page): Promise<string[]> {
-	const { violations } = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	return violations
-		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-		.flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
-}
-
-/** Collects console errors and uncaught exceptions from the moment it is called. */
-function watchErrors(page: Page): string[] {
-	const errors: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error') errors.push(message.text());
-	});
-	page.on('pageerror', (error) => errors.push(error.message));
-	return errors;
-}
-
 async function openApp(page: Page) {
 	await page.goto('/');
 	await expect(page.getByRole('heading', { name: 'Tenants' })).toBeVisible();
