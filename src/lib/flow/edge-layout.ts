@@ -10,3 +10,8 @@ export interface EdgeLayout {
 }
 
 export const [getEdgeLayout, setEdgeLayout] = createContext<EdgeLayout>();
+
+/** The arrowhead shared by every edge of a tone (ArrowMarkers defines them once per page). */
+export function arrowMarkerId(tone: 'ok' | 'warn' | 'bad'): string {
+	return `tw-arrow-${tone}`;
+}

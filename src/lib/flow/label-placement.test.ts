@@ -3,7 +3,7 @@ import { parseScenario } from '../domain/parse.ts';
 import { relationships } from '../domain/relationships.ts';
 import example1 from '../examples/example-1-fabrikam-all-users.json';
 import { borderPoint, edgeCurve, pointOnCurve, type Box } from './edge-path.ts';
-import { estimateLabelSize, nodeBox, placeEdges } from './label-placement.ts';
+import { estimateLabelSize, movePlacement, nodeBox, placeEdges } from './label-placement.ts';
 import { summarizeIssues, toFlow } from './to-flow.ts';
 import type { TenantFlowNode } from './types.ts';
 
@@ -80,5 +80,36 @@ describe('placeEdges', () => {
 		expect(estimateLabelSize(edges[2]!.data!, true).height).toBeLessThan(
 			estimateLabelSize(edges[2]!.data!).height
 		);
+	});
+
+	it("during a drag, moves only the dragged card's edges (compact, mid-line) and keeps the rest", () => {
+		const { nodes, edges } = example1Graph();
+		const settled = placeEdges(nodes, edges);
+		const dragged = nodes[0]!;
+		const moved = nodes.map((n) =>
+			n === dragged ? { ...n, position: { x: n.position.x + 300, y: n.position.y + 40 } } : n
+		);
+		const during = movePlacement(moved, edges, settled, new Set([dragged.id]));
+		expect(during.size).toBe(edges.length);
+		for (const edge of edges) {
+			const touched = edge.source === dragged.id || edge.target === dragged.id;
+			const now = during.get(edge.id)!;
+			if (!touched) {
+				expect(now).toBe(settled.get(edge.id));
+				continue;
+			}
+			expect(now.compact).toBe(true);
+			expect(now.path).not.toBe(settled.get(edge.id)?.path);
+			// The line starts or ends on the moved card.
+			const box = nodeBox(moved[0]!)!;
+			const [x, y] = now.path.split(' ').slice(1, 3).map(Number);
+			const [ex, ey] = now.path.split(' ').slice(-2).map(Number);
+			const onCard = (px: number, py: number) =>
+				px >= box.x - 6 &&
+				px <= box.x + box.width + 6 &&
+				py >= box.y - 6 &&
+				py <= box.y + box.height + 6;
+			expect(onCard(x!, y!) || onCard(ex!, ey!)).toBe(true);
+		}
 	});
 });

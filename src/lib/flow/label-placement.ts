@@ -116,3 +116,40 @@ export function placeEdges(
 	}
 	return result;
 }
+
+/**
+ * Placement during a drag, without re-placing every label: edges that do not touch a moving card
+ * keep their settled geometry (`settled`, the last full `placeEdges`); edges that do follow the
+ * card live, compact, with their label at the middle of the line. The full placement runs again
+ * when the drag ends.
+ */
+export function movePlacement(
+	nodes: readonly TenantFlowNode[],
+	edges: readonly TrustFlowEdge[],
+	settled: ReadonlyMap<string, PlacedEdge>,
+	moving: ReadonlySet<string>
+): Map<string, PlacedEdge> {
+	const result = new Map<string, PlacedEdge>();
+	const all = new Map(nodes.map((n) => [n.id, n]));
+	for (const edge of edges) {
+		if (!moving.has(edge.source) && !moving.has(edge.target)) {
+			const kept = settled.get(edge.id);
+			if (kept) result.set(edge.id, kept);
+			continue;
+		}
+		const source = boxOf(all.get(edge.source));
+		const target = boxOf(all.get(edge.target));
+		if (!source || !target || !edge.data) continue;
+		const curve = edgeCurve(source, target, edge.data.hasReverse);
+		const middle = pointOnCurve(curve, 0.5);
+		result.set(edge.id, {
+			path: curvePath(curve),
+			labelX: Math.round(middle.x),
+			labelY: Math.round(middle.y),
+			compact: true
+		});
+	}
+	return result;
+}
+
+const boxOf = (node: TenantFlowNode | undefined) => (node ? nodeBox(node) : null);

@@ -3,7 +3,7 @@
  * the scenario and replaces its arrays; it never edits a node in place.
  */
 import type { Relationship } from '../domain/relationships.ts';
-import type { Scenario } from '../domain/schema.ts';
+import type { Scenario, Tenant } from '../domain/schema.ts';
 import type { ValidationIssue, ValidationRuleId } from '../domain/validate.ts';
 import { autoLayout } from './auto-layout.ts';
 import { STATE_WORDS, stateDetail } from './state-words.ts';
@@ -12,6 +12,7 @@ import type {
 	FlowHighlight,
 	IssueSummary,
 	Layout,
+	Point,
 	TenantFlowNode,
 	TrustFlowEdge
 } from './types.ts';
@@ -42,6 +43,70 @@ export function summarizeIssues(issues: readonly ValidationIssue[]): Map<string,
 	return byTenant;
 }
 
+/** The node of one tenant at `position`. */
+export function tenantNode(
+	tenant: Tenant,
+	position: Point,
+	issues: IssueSummary,
+	checking: boolean
+): TenantFlowNode {
+	return {
+		id: tenant.tenantId,
+		type: 'tenant',
+		position,
+		deletable: false,
+		connectable: false,
+		data: {
+			tenantId: tenant.tenantId,
+			name: tenant.displayName,
+			domain: tenant.domain,
+			license: tenant.license,
+			users: tenant.users.length,
+			groups: tenant.groups.length,
+			issues,
+			checking
+		}
+	};
+}
+
+/** The edge of one relationship (one direction between two tenants). */
+export function trustEdge(
+	rel: Relationship,
+	fromName: string,
+	toName: string,
+	hasReverse: boolean,
+	highlighted: boolean
+): TrustFlowEdge {
+	const words = STATE_WORDS[rel.state];
+	return {
+		id: edgeId(rel.from, rel.to),
+		type: 'trust',
+		source: rel.from,
+		target: rel.to,
+		deletable: false,
+		selectable: false,
+		focusable: false,
+		zIndex: highlighted ? 1 : 0,
+		ariaLabel: `${fromName} to ${toName}: ${words.word}, ${stateDetail(rel)}`,
+		data: {
+			from: rel.from,
+			to: rel.to,
+			fromName,
+			toName,
+			state: rel.state,
+			label: rel.label,
+			scope: rel.scope,
+			hasReverse,
+			highlighted
+		}
+	};
+}
+
+/** Whether `highlight` points at the direction `from` → `to`. */
+export function isHighlighted(highlight: FlowHighlight, from: string, to: string): boolean {
+	return highlight.edge?.from === from && highlight.edge.to === to;
+}
+
 /**
  * One node per tenant, placed at its stored position (`layout`) or an automatic one, and one edge per
  * relationship (an ordered pair with any direct connect setting).
@@ -58,52 +123,24 @@ export function toFlow(
 		layout
 	);
 	const names = new Map(scenario.tenants.map((t) => [t.tenantId, t.displayName]));
-	const nodes: TenantFlowNode[] = scenario.tenants.map((tenant) => ({
-		id: tenant.tenantId,
-		type: 'tenant',
-		position: positions[tenant.tenantId] ?? { x: 0, y: 0 },
-		deletable: false,
-		connectable: false,
-		data: {
-			tenantId: tenant.tenantId,
-			name: tenant.displayName,
-			domain: tenant.domain,
-			license: tenant.license,
-			users: tenant.users.length,
-			groups: tenant.groups.length,
-			issues: issuesByTenant.get(tenant.tenantId) ?? NO_ISSUES,
-			checking: highlight.tenantId === tenant.tenantId
-		}
-	}));
+	const nodes = scenario.tenants.map((tenant) =>
+		tenantNode(
+			tenant,
+			positions[tenant.tenantId] ?? { x: 0, y: 0 },
+			issuesByTenant.get(tenant.tenantId) ?? NO_ISSUES,
+			highlight.tenantId === tenant.tenantId
+		)
+	);
 	const pairs = new Set(relationships.map((r) => `${r.from} ${r.to}`));
-	const edges: TrustFlowEdge[] = relationships.map((rel) => {
-		const highlighted = highlight.edge?.from === rel.from && highlight.edge.to === rel.to;
-		const fromName = names.get(rel.from) ?? rel.from;
-		const toName = names.get(rel.to) ?? rel.to;
-		const words = STATE_WORDS[rel.state];
-		return {
-			id: edgeId(rel.from, rel.to),
-			type: 'trust',
-			source: rel.from,
-			target: rel.to,
-			deletable: false,
-			selectable: false,
-			focusable: false,
-			zIndex: highlighted ? 1 : 0,
-			ariaLabel: `${fromName} to ${toName}: ${words.word}, ${stateDetail(rel)}`,
-			data: {
-				from: rel.from,
-				to: rel.to,
-				fromName,
-				toName,
-				state: rel.state,
-				label: rel.label,
-				scope: rel.scope,
-				hasReverse: pairs.has(`${rel.to} ${rel.from}`),
-				highlighted
-			}
-		};
-	});
+	const edges = relationships.map((rel) =>
+		trustEdge(
+			rel,
+			names.get(rel.from) ?? rel.from,
+			names.get(rel.to) ?? rel.to,
+			pairs.has(`${rel.to} ${rel.from}`),
+			isHighlighted(highlight, rel.from, rel.to)
+		)
+	);
 	return { nodes, edges };
 }
 
