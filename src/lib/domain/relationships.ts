@@ -54,17 +54,28 @@ function hasAnySetting(
 	);
 }
 
+/** Each group's user members (per the membership option), computed once per home tenant. */
+function groupMembers(
+	home: TenantIndex,
+	membership: 'transitive' | 'direct'
+): Map<string, string[]> {
+	const members = new Map<string, string[]>(home.tenant.groups.map((g) => [g.id, []]));
+	for (const user of home.tenant.users)
+		for (const groupId of groupsOf(home, user.id, membership)) members.get(groupId)?.push(user.id);
+	return members;
+}
+
 /** "all users" when even unmodelled users pass; else the group whose members are exactly those who pass. */
 function scopeLabel(
 	home: TenantIndex,
-	membership: 'transitive' | 'direct',
+	members: ReadonlyMap<string, readonly string[]>,
 	passing: ReadonlySet<string>,
 	everyone: boolean
 ): string {
 	if (everyone) return 'all users';
 	const group = home.tenant.groups.find((g) => {
-		const members = home.tenant.users.filter((u) => groupsOf(home, u.id, membership).has(g.id));
-		return members.length === passing.size && members.every((u) => passing.has(u.id));
+		const users = members.get(g.id) ?? [];
+		return users.length === passing.size && users.every((id) => passing.has(id));
 	});
 	return group
 		? `${group.displayName} only`
@@ -77,6 +88,7 @@ export function relationships(scenario: Scenario): Relationship[] {
 	const membership = scenario.options?.groupMembership ?? 'transitive';
 	const out: Relationship[] = [];
 	for (const home of index.tenantsById.values()) {
+		let members: Map<string, string[]> | undefined;
 		for (const resource of index.tenantsById.values()) {
 			if (home === resource) continue;
 			const homeId = home.tenant.tenantId;
@@ -144,7 +156,10 @@ export function relationships(scenario: Scenario): Relationship[] {
 				to: resourceId,
 				state,
 				label,
-				scope: state === 'established' ? scopeLabel(home, membership, passing, everyone) : 'nobody',
+				scope:
+					state === 'established'
+						? scopeLabel(home, (members ??= groupMembers(home, membership)), passing, everyone)
+						: 'nobody',
 				users: [...passing],
 				outboundSource: outbound.usersAndGroups.source,
 				inboundSource: inbound.usersAndGroups.source

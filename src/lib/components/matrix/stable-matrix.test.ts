@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { setDirectConnect } from '$lib/domain/commands.ts';
+import { reachMatrix } from '$lib/domain/reach-matrix.ts';
+import { loadFrozen } from '$lib/domain/test-fixtures/frozen.ts';
+import example1 from '$lib/examples/example-1-fabrikam-all-users.json';
+import { keepUnchanged } from './stable-matrix.ts';
+
+const ex1 = loadFrozen(example1);
+const FABRIKAM = '201d4218-76fe-43f8-8068-c427b8ca391a';
+const CONTOSO = 'b02d8a02-ec4c-4d9d-b7d6-e82f61d5cc2f';
+
+describe('keepUnchanged (the matrix hands Svelte the same objects for unchanged cells)', () => {
+	it('an edit that changes nothing for the home tenant keeps every row, cell and the columns', () => {
+		const before = reachMatrix(ex1, FABRIKAM);
+		const renamed = { ...ex1, name: 'renamed' };
+		const after = keepUnchanged(before, reachMatrix(renamed, FABRIKAM));
+		expect(after.rows).toHaveLength(before.rows.length);
+		after.rows.forEach((row, i) => expect(row).toBe(before.rows[i]));
+		expect(after.columns).toBe(before.columns);
+	});
+
+	it('S2: closing Contoso inbound changes the Contoso cells only; the others keep their objects', () => {
+		const before = reachMatrix(ex1, FABRIKAM);
+		const closed = setDirectConnect(ex1, {
+			tenantId: CONTOSO,
+			partnerTenantId: FABRIKAM,
+			direction: 'inbound',
+			usersAndGroups: {
+				accessType: 'blocked',
+				targets: [{ target: 'AllUsers', targetType: 'user' }]
+			}
+		});
+		const after = keepUnchanged(before, reachMatrix(closed, FABRIKAM));
+		for (const [r, row] of after.rows.entries()) {
+			const old = before.rows[r];
+			expect(row).not.toBe(old);
+			for (const [c, cell] of row.cells.entries()) {
+				if (cell.resourceTenantId === CONTOSO) {
+					expect(cell.decision).toMatchObject({ outcome: 'blocked', step: 'inbound' });
+					expect(cell).not.toBe(old?.cells[c]);
+				} else {
+					expect(cell).toBe(old?.cells[c]);
+				}
+			}
+		}
+	});
+
+	it('another home tenant starts afresh', () => {
+		const before = reachMatrix(ex1, FABRIKAM);
+		const other = reachMatrix(ex1, CONTOSO);
+		expect(keepUnchanged(before, other)).toBe(other);
+	});
+});
