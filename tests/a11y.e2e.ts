@@ -100,7 +100,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await openExample1(page);
 			const panel = await openTenant(page, 'Contoso');
 			await expect(
-				panel.getByRole('tab', { name: 'Cross-tenant access settings', selected: true })
+				panel.getByRole('tab', { name: 'Cross-tenant access', selected: true })
 			).toBeVisible();
 			await expect(
 				panel.getByRole('tab', { name: 'Default settings', selected: true })

@@ -73,7 +73,7 @@ test('import partners into Contoso, add the placeholder, change one setting, exp
 	await expect(panel.getByText('No changes: the real tenant already matches.')).toBeVisible();
 
 	// The imported partner is an organization of Contoso; set its inbound back to the default.
-	await panel.getByRole('tab', { name: 'Cross-tenant access settings' }).click();
+	await panel.getByRole('tab', { name: 'Cross-tenant access' }).click();
 	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
 	const row = orgRow(panel, name);
 	await expect(row).toBeVisible();
@@ -116,7 +116,7 @@ test('the real-tenant baseline survives a reload; "Mark as applied" moves it', a
 	await panel.getByLabel('Paste a Microsoft Graph response').fill(partnersBody(id));
 	await panel.getByRole('button', { name: 'Import into Contoso' }).click();
 	await panel.getByRole('button', { name: 'Add as placeholder tenants' }).click();
-	await panel.getByRole('tab', { name: 'Cross-tenant access settings' }).click();
+	await panel.getByRole('tab', { name: 'Cross-tenant access' }).click();
 	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
 	await orgRow(panel, name)
 		.getByRole('button', { name: new RegExp(`open inbound settings for ${name}`) })

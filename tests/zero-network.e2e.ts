@@ -69,7 +69,7 @@ test('a whole session requests nothing outside the app’s origin', async ({
 	const tenants = page.getByRole('tabpanel', { name: 'Tenants' });
 	if (await clickIfPresent(tenants.getByRole('button', { name: /^Contoso/ }))) {
 		await expect(page.getByRole('heading', { level: 2, name: /^Contoso/ })).toBeVisible();
-		await clickIfPresent(page.getByRole('tab', { name: 'Cross-tenant access settings' }));
+		await clickIfPresent(page.getByRole('tab', { name: 'Cross-tenant access' }));
 		await clickIfPresent(page.getByRole('tab', { name: 'Directory' }));
 		await clickIfPresent(page.getByRole('tab', { name: 'Audit log' }));
 	}
