@@ -124,6 +124,29 @@ describe('importGraphInto: partners', () => {
 		expect(trust.assumptions).toEqual(['A2']);
 	});
 
+	it('R2/A1: a half with a null access type or null targets is read as not set, and the summary says so', () => {
+		const body = {
+			...partnerBody(),
+			b2bDirectConnectOutbound: {
+				usersAndGroups: { accessType: null, targets: null },
+				applications: { accessType: 'allowed', targets: null }
+			}
+		};
+		const result = ok(importGraphInto(base(), IDS.fabrikam, body));
+		const [contoso] = tenantOf(result.scenario, IDS.fabrikam).crossTenantAccessPolicy.partners;
+		expect(contoso?.b2bDirectConnectOutbound).toEqual({ usersAndGroups: null, applications: null });
+		expect(result.summary).toContain(
+			'b2bDirectConnectOutbound.usersAndGroups: no access type or targets, read as not set (taken from the default, A1)'
+		);
+		expect(result.summary.filter((line) => line.includes('read as not set'))).toHaveLength(2);
+		const outbound = resolveDirectConnect(
+			tenantOf(result.scenario, IDS.fabrikam),
+			contoso,
+			'b2bDirectConnectOutbound'
+		);
+		expect(outbound.usersAndGroups.source).toBe('default');
+	});
+
 	it('replaces the entry with the same tenantId in place and adds the others', () => {
 		const s = frozen(scenario().partner('fabrikam', 'contoso', { inboundTrust: null }).build());
 		const result = ok(importGraphInto(s, IDS.fabrikam, partnersBody()));

@@ -131,11 +131,34 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): GraphImp
 	}
 }
 
+/**
+ * Graph may send a B2B half as `{ accessType: null, targets: null }` (every property is nullable,
+ * sources §1.13). Such a half says nothing, so it is read as a half that is not set: R2 takes it from
+ * the default (A1). Each one is named in `notes`, so the summary says what was read that way.
+ */
+function nullHalvesAsUnset(item: Json, prefix: PropertyKey[], notes: string[]): Json {
+	let out = item;
+	for (const prop of ['b2bDirectConnectInbound', 'b2bDirectConnectOutbound'] as const) {
+		const setting = out[prop];
+		if (!isObject(setting)) continue;
+		for (const half of ['usersAndGroups', 'applications'] as const) {
+			const value = (out[prop] as Json)[half];
+			if (!isObject(value) || (value.accessType != null && value.targets != null)) continue;
+			out = { ...out, [prop]: { ...(out[prop] as Json), [half]: null } };
+			notes.push(
+				`${formatPath([...prefix, prop, half]) || `${prop}.${half}`}: no access type or targets, read as not set (taken from the default, A1)`
+			);
+		}
+	}
+	return out;
+}
+
 function validate<T>(
 	schema: z.ZodType<T>,
 	item: unknown,
 	prefix: PropertyKey[],
-	errors: GraphImportError[]
+	errors: GraphImportError[],
+	notes?: string[]
 ): T | undefined {
 	if (!isObject(item)) {
 		errors.push({
@@ -144,7 +167,10 @@ function validate<T>(
 		});
 		return undefined;
 	}
-	const parsed = schema.safeParse(stripODataMetadata(item), { reportInput: true });
+	const bare = stripODataMetadata(item);
+	const parsed = schema.safeParse(notes ? nullHalvesAsUnset(bare, prefix, notes) : bare, {
+		reportInput: true
+	});
 	if (parsed.success) return parsed.data;
 	errors.push(...parsed.error.issues.map((issue) => describeIssue(issue, prefix)));
 	return undefined;
@@ -288,6 +314,7 @@ export function importGraphInto(
 		};
 	}
 	const errors: GraphImportError[] = [];
+	const notes: string[] = [];
 	const list = Array.isArray(body.value) ? (body.value as unknown[]) : [];
 	const policy = tenant.crossTenantAccessPolicy;
 
@@ -296,7 +323,8 @@ export function importGraphInto(
 			crossTenantAccessPolicyConfigurationDefaultSchema,
 			body,
 			[],
-			errors
+			errors,
+			notes
 		);
 		if (!value) return { ok: false, errors };
 		return {
@@ -308,6 +336,7 @@ export function importGraphInto(
 			}),
 			summary: [
 				'default settings replaced',
+				...notes,
 				...notSimulatedLines(notSimulated([value], KNOWN_DEFAULT))
 			],
 			newPartnerTenants: []
@@ -323,7 +352,8 @@ export function importGraphInto(
 				crossTenantAccessPolicyConfigurationPartnerSchema,
 				item,
 				prefix(i),
-				errors
+				errors,
+				notes
 			);
 			if (!value) return;
 			if (sameId(value.tenantId, tenant.tenantId)) {
@@ -347,6 +377,7 @@ export function importGraphInto(
 			}),
 			summary: [
 				changeLine('partner', merged.added, merged.updated),
+				...notes,
 				...notSimulatedLines(notSimulated(partners, KNOWN_PARTNER))
 			],
 			newPartnerTenants: partners
