@@ -147,3 +147,40 @@ test('dragging a card saves its position as one undo step, and it survives a rel
 	).toBeVisible();
 	await expect.poll(() => nodeTransform(page, NORTHWIND)).toBe(after);
 });
+
+test('the graph fits again when its area shrinks, unless the user zoomed', async ({ page }) => {
+	const graph = await openExample1(page);
+	const cards = graph.locator('.svelte-flow__node');
+	/** How many cards lie wholly inside the canvas. */
+	const inside = () =>
+		page.evaluate(() => {
+			const pane = document.querySelector('.svelte-flow')?.getBoundingClientRect();
+			if (!pane) return -1;
+			return [...document.querySelectorAll('.svelte-flow__node')].filter((node) => {
+				const r = node.getBoundingClientRect();
+				return (
+					r.top >= pane.top &&
+					r.bottom <= pane.bottom &&
+					r.left >= pane.left &&
+					r.right <= pane.right
+				);
+			}).length;
+		});
+	await expect(cards).toHaveCount(3);
+	await expect.poll(inside).toBe(3);
+
+	// A banner or a smaller window takes height from the graph: every card stays in view.
+	await page.setViewportSize({ width: 1280, height: 480 });
+	await expect.poll(inside).toBe(3);
+
+	// A view the user chose is kept: zoomed in, a resize does not zoom back out.
+	await page.setViewportSize({ width: 1280, height: 720 });
+	await expect.poll(inside).toBe(3);
+	const zoomIn = graph.getByRole('button', { name: 'Zoom In' });
+	for (let i = 0; i < 2; i++) await zoomIn.click();
+	const zoomed = await inside();
+	expect(zoomed).toBeLessThan(3);
+	await page.setViewportSize({ width: 1280, height: 600 });
+	await page.waitForFunction(() => window.innerHeight === 600);
+	await expect.poll(inside).toBeLessThanOrEqual(zoomed);
+});
