@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { audit, openScenario, panelOf, saved, watchErrors } from './helpers.ts';
+import { audit, customizeAllowAll, openScenario, panelOf, saved, watchErrors } from './helpers.ts';
 
 const TITLE = 'Let Marketing in';
 const ALEX = 'Alex Wilber (Fabrikam) can open the Contoso shared channel';
@@ -104,14 +104,7 @@ test('author a challenge from Example 2, open its link in a fresh browser, solve
 
 	// The fix, through the settings editor: Contoso lets Fabrikam's Marketing group in again.
 	panel = await openContosoInboundForFabrikam(learner);
-	await panel.getByRole('radio', { name: 'Customize settings' }).check();
-	const users = panel.getByRole('region', { name: 'Users and groups' });
-	const apps = panel.getByRole('region', { name: 'Applications' });
-	await users.getByRole('radio', { name: 'Allow access' }).check();
-	await users.getByRole('radio', { name: 'All users' }).check();
-	await apps.getByRole('radio', { name: 'Allow access' }).check();
-	await apps.getByRole('radio', { name: 'All applications' }).check();
-	await panel.getByRole('button', { name: 'Save' }).click();
+	await customizeAllowAll(panel);
 
 	// Solved, announced through the live region, and remembered.
 	await expect(challengeBanner(learner).getByText('Challenge solved').first()).toBeVisible();

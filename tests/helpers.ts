@@ -71,3 +71,18 @@ export async function axeProblems(page: Page): Promise<string[]> {
 export async function audit(page: Page, view: string): Promise<void> {
 	expect(await axeProblems(page), `${view}: axe violations`).toEqual([]);
 }
+
+/**
+ * In an open B2B direct connect form: Customize, allow all users and all applications, Save (the
+ * settings editor's way to open one direction for everyone).
+ */
+export async function customizeAllowAll(panel: Locator): Promise<void> {
+	await panel.getByRole('radio', { name: 'Customize settings' }).check();
+	const users = panel.getByRole('region', { name: 'Users and groups' });
+	const apps = panel.getByRole('region', { name: 'Applications' });
+	await users.getByRole('radio', { name: 'Allow access' }).check();
+	await users.getByRole('radio', { name: 'All users' }).check();
+	await apps.getByRole('radio', { name: 'Allow access' }).check();
+	await apps.getByRole('radio', { name: 'All applications' }).check();
+	await panel.getByRole('button', { name: 'Save' }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { audit, orgRow, panelOf, watchErrors } from './helpers.ts';
+import { audit, customizeAllowAll, orgRow, panelOf, watchErrors } from './helpers.ts';
 
 const TITLE = 'Closed by default, and it takes two';
 const GOAL = 'Alex (Fabrikam) can open the Contoso shared channel';
@@ -27,14 +27,7 @@ async function allowAll(page: Page, tenant: string, partner: string, direction: 
 	await row
 		.getByRole('button', { name: new RegExp(`open ${direction} settings for ${partner}`) })
 		.click();
-	await panel.getByRole('radio', { name: 'Customize settings' }).check();
-	const users = panel.getByRole('region', { name: 'Users and groups' });
-	const apps = panel.getByRole('region', { name: 'Applications' });
-	await users.getByRole('radio', { name: 'Allow access' }).check();
-	await users.getByRole('radio', { name: 'All users' }).check();
-	await apps.getByRole('radio', { name: 'Allow access' }).check();
-	await apps.getByRole('radio', { name: 'All applications' }).check();
-	await panel.getByRole('button', { name: 'Save' }).click();
+	await customizeAllowAll(panel);
 	await panel.getByRole('button', { name: 'All organizations' }).click();
 	await expect(row.getByRole('button', { name: /^Customized: allow all users/ })).toBeVisible();
 }
@@ -129,14 +122,7 @@ test('a lesson solved while the Lessons panel is closed is stored as completed',
 		await orgRow(panel, partner)
 			.getByRole('button', { name: new RegExp(`open ${direction} settings for ${partner}`) })
 			.click();
-		await panel.getByRole('radio', { name: 'Customize settings' }).check();
-		const users = panel.getByRole('region', { name: 'Users and groups' });
-		const apps = panel.getByRole('region', { name: 'Applications' });
-		await users.getByRole('radio', { name: 'Allow access' }).check();
-		await users.getByRole('radio', { name: 'All users' }).check();
-		await apps.getByRole('radio', { name: 'Allow access' }).check();
-		await apps.getByRole('radio', { name: 'All applications' }).check();
-		await panel.getByRole('button', { name: 'Save' }).click();
+		await customizeAllowAll(panel);
 	}
 	await expect(page.getByText('All changes saved')).toBeVisible();
 	const select = page.getByRole('combobox', { name: 'Scenario' });

@@ -8,6 +8,13 @@ import { keepUnchanged, MatrixViews } from './stable-matrix.ts';
 const ex1 = loadFrozen(example1);
 const FABRIKAM = '201d4218-76fe-43f8-8068-c427b8ca391a';
 const CONTOSO = 'b02d8a02-ec4c-4d9d-b7d6-e82f61d5cc2f';
+/** S2: Contoso closes its inbound door to Fabrikam: every Fabrikam user's Contoso cell changes. */
+const closed = setDirectConnect(ex1, {
+	tenantId: CONTOSO,
+	partnerTenantId: FABRIKAM,
+	direction: 'inbound',
+	usersAndGroups: { accessType: 'blocked', targets: [{ target: 'AllUsers', targetType: 'user' }] }
+});
 
 describe('keepUnchanged (the matrix hands Svelte the same objects for unchanged cells)', () => {
 	it('an edit that changes nothing for the home tenant keeps every row, cell and the columns', () => {
@@ -21,15 +28,6 @@ describe('keepUnchanged (the matrix hands Svelte the same objects for unchanged 
 
 	it('S2: closing Contoso inbound changes the Contoso cells only; the others keep their objects', () => {
 		const before = reachMatrix(ex1, FABRIKAM);
-		const closed = setDirectConnect(ex1, {
-			tenantId: CONTOSO,
-			partnerTenantId: FABRIKAM,
-			direction: 'inbound',
-			usersAndGroups: {
-				accessType: 'blocked',
-				targets: [{ target: 'AllUsers', targetType: 'user' }]
-			}
-		});
 		const after = keepUnchanged(before, reachMatrix(closed, FABRIKAM));
 		for (const [r, row] of after.rows.entries()) {
 			const old = before.rows[r];
@@ -67,15 +65,6 @@ describe('MatrixViews (what each cell component reads)', () => {
 		const same = views.sections(renamed, fabrikam(), null);
 		same.forEach((s, i) => s.rows.forEach((r, j) => expect(r).toBe(before[i]?.rows[j])));
 
-		const closed = setDirectConnect(ex1, {
-			tenantId: CONTOSO,
-			partnerTenantId: FABRIKAM,
-			direction: 'inbound',
-			usersAndGroups: {
-				accessType: 'blocked',
-				targets: [{ target: 'AllUsers', targetType: 'user' }]
-			}
-		});
 		const after = views.sections(
 			keepUnchanged(renamed, reachMatrix(closed, FABRIKAM)),
 			fabrikam(),
