@@ -121,6 +121,7 @@ test('author a challenge from Example 2, open its link in a fresh browser, solve
 
 	// Leaving challenge mode keeps the scenario and drops the banner, across a reload too.
 	await challengeBanner(learner).getByRole('button', { name: 'Leave challenge mode…' }).click();
+	await expect(challengeBanner(learner).getByRole('button', { name: 'Stay' })).toBeFocused();
 	await challengeBanner(learner).getByRole('button', { name: 'Leave challenge mode' }).click();
 	await expect(challengeBanner(learner)).toHaveCount(0);
 	await learner.reload();
@@ -216,6 +217,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 				.getByText(/it stops at outbound/)
 				.first()
 		).toBeVisible();
+		// The pressed button is gone: the hints it revealed have the focus.
+		await expect(challengeBanner(learner).getByRole('list', { name: 'Hints' })).toBeFocused();
 		await audit(learner, 'challenge banner');
 	});
 }

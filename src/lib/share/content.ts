@@ -75,7 +75,8 @@ export async function readContent(
 		return decodeJson(inflated.bytes, readGuids(content, count.next, count.value));
 	}
 	if (count.next >= content.length) return { ok: false, code: 'corrupt' };
-	const inflated = await inflateRaw(content.slice(count.next), tableBytes + maxJsonBytes);
+	// The table and the JSON together stay within the one cap (the encoder keeps to it too).
+	const inflated = await inflateRaw(content.slice(count.next), maxJsonBytes);
 	if (!inflated.ok) return { ok: false, code: inflated.reason };
 	if (inflated.bytes.length <= tableBytes) return { ok: false, code: 'corrupt' };
 	return decodeJson(inflated.bytes.subarray(tableBytes), readGuids(inflated.bytes, 0, count.value));

@@ -100,7 +100,10 @@ export async function encodeScenarioLink(
 	for (const { json, guids } of candidates(scenario, extra)) {
 		if (new TextEncoder().encode(json).length > MAX_SCENARIO_BYTES) throw new LinkTooLargeError();
 		// Version 1 first: on a tie the link stays readable by a trustwalk that knows only version 1.
-		for (const version of guids.length > 0 ? ([1, 2] as const) : ([1] as const)) {
+		// Version 2 inflates table and JSON together under one cap: only when both fit in it.
+		const tableFits =
+			guids.length * 16 + new TextEncoder().encode(json).length <= MAX_SCENARIO_BYTES;
+		for (const version of guids.length > 0 && tableFits ? ([1, 2] as const) : ([1] as const)) {
 			const content = await writeContent(json, guids, version);
 			if (!best || content.length < best.content.length) best = { content, version };
 		}

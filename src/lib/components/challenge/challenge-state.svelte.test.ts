@@ -85,6 +85,19 @@ describe('challenge mode (S1, S2 decide the goal)', () => {
 		expect(JSON.stringify(await store.getMeta('challenges'))).toContain('"spoilersShown":true');
 	});
 
+	it('a change in one tab keeps a challenge another tab stored meanwhile', async () => {
+		const { p, store } = await openedChallenge();
+		const state = challengesFor(p);
+		await settle();
+		// Another tab opens a second challenge link after this tab loaded its records.
+		await registerChallenge(store, 'other-tab', inbound(solution, 'blocked'), { title: 'B' }, 2);
+		await state.revealSpoilers();
+		const stored = (await store.getMeta('challenges')) as Record<string, unknown>;
+		expect(Object.keys(stored).sort()).toEqual(['other-tab', p.record?.id ?? ''].sort());
+		await state.leave();
+		expect(Object.keys((await store.getMeta('challenges')) as object)).toEqual(['other-tab']);
+	});
+
 	it('a scenario without expectations is not registered as a challenge', async () => {
 		const store = createMemoryStore();
 		await registerChallenge(store, 'x', { ...solution, attempts: [] }, {});

@@ -84,29 +84,46 @@ export class ChallengeState {
 
 	revealSpoilers(): Promise<void> {
 		const id = this.currentId;
-		return id ? this.#save(showSpoilers(this.records, id)) : Promise.resolve();
+		return id ? this.#update(id, (r) => showSpoilers(r, id)) : Promise.resolve();
 	}
 
 	/** Stores the first solve (once); called whenever the status is complete. */
 	solved(): Promise<void> {
 		const id = this.currentId;
-		return id ? this.#save(markSolved(this.records, id, this.#now())) : Promise.resolve();
+		return id ? this.#update(id, (r) => markSolved(r, id, this.#now())) : Promise.resolve();
 	}
 
 	/** Leaves challenge mode for the open scenario: it becomes an ordinary scenario. */
 	leave(): Promise<void> {
 		const id = this.currentId;
 		if (!id) return Promise.resolve();
-		const next = { ...this.records };
-		delete next[id];
-		return this.#save(next);
+		return this.#update(id, (r) => {
+			const next = { ...r };
+			delete next[id];
+			return next;
+		});
 	}
 
-	async #save(next: ChallengeRecords): Promise<void> {
-		if (next === this.records) return;
-		this.records = next;
+	/**
+	 * Changes the record of `id`. The screen follows at once; the store gets what it holds now (another
+	 * tab may have added a challenge since this one loaded) with only `id`'s record replaced, so one
+	 * tab never writes back another's challenges as they were before.
+	 */
+	async #update(
+		id: string,
+		change: (records: ChallengeRecords) => ChallengeRecords
+	): Promise<void> {
+		const local = change(this.records);
+		if (local === this.records) return;
+		this.records = local;
 		try {
-			await this.#playground.store.setMeta(KEY, next);
+			const store = this.#playground.store;
+			const next = { ...parseChallengeRecords(await store.getMeta(KEY)) };
+			const mine = local[id];
+			if (mine) next[id] = mine;
+			else delete next[id];
+			await store.setMeta(KEY, next);
+			this.records = next;
 			this.error = null;
 		} catch (error) {
 			this.error = `Your challenge progress could not be saved: ${reason(error)}`;

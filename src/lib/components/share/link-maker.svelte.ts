@@ -29,6 +29,7 @@ export class LinkMaker {
 		const generation = ++this.#generation;
 		this.copied = false;
 		this.url = '';
+		this.problem = null;
 		if (!scenario) {
 			this.working = false;
 			return () => {};

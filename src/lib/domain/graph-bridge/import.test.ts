@@ -129,9 +129,22 @@ describe('importGraphInto: partners', () => {
 			...partnerBody(),
 			b2bDirectConnectOutbound: {
 				usersAndGroups: { accessType: null, targets: null },
-				applications: { accessType: 'allowed', targets: null }
+				applications: { accessType: null, targets: null }
 			}
 		};
+		// One null field is not "nothing": it is refused with its path, and nothing changes.
+		const half = importGraphInto(base(), IDS.fabrikam, {
+			...partnerBody(),
+			b2bDirectConnectOutbound: {
+				usersAndGroups: { accessType: 'blocked', targets: null },
+				applications: null
+			}
+		});
+		expect(half.ok).toBe(false);
+		if (!half.ok)
+			expect(half.errors.map((e) => e.path)).toContain(
+				'b2bDirectConnectOutbound.usersAndGroups.targets'
+			);
 		const result = ok(importGraphInto(base(), IDS.fabrikam, body));
 		const [contoso] = tenantOf(result.scenario, IDS.fabrikam).crossTenantAccessPolicy.partners;
 		expect(contoso?.b2bDirectConnectOutbound).toEqual({ usersAndGroups: null, applications: null });

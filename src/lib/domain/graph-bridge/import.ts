@@ -132,9 +132,9 @@ function describeIssue(issue: z.core.$ZodIssue, prefix: PropertyKey[]): GraphImp
 }
 
 /**
- * Graph may send a B2B half as `{ accessType: null, targets: null }` (every property is nullable,
- * sources §1.13). Such a half says nothing, so it is read as a half that is not set: R2 takes it from
- * the default (A1). Each one is named in `notes`, so the summary says what was read that way.
+ * Graph may send a partner's B2B half as `{ accessType: null, targets: null }` (every property is
+ * nullable, sources §1.13). Such a half says nothing, so it is read as a half that is not set: R2
+ * takes it from the default (A1). Only partners: R2 and A1 do not apply to the default itself. Each one is named in `notes`, so the summary says what was read that way.
  */
 function nullHalvesAsUnset(item: Json, prefix: PropertyKey[], notes: string[]): Json {
 	let out = item;
@@ -143,7 +143,8 @@ function nullHalvesAsUnset(item: Json, prefix: PropertyKey[], notes: string[]): 
 		if (!isObject(setting)) continue;
 		for (const half of ['usersAndGroups', 'applications'] as const) {
 			const value = (out[prop] as Json)[half];
-			if (!isObject(value) || (value.accessType != null && value.targets != null)) continue;
+			// Only a half that says nothing at all; one null field is left for the schema to refuse by path.
+			if (!isObject(value) || value.accessType != null || value.targets != null) continue;
 			out = { ...out, [prop]: { ...(out[prop] as Json), [half]: null } };
 			notes.push(
 				`${formatPath([...prefix, prop, half]) || `${prop}.${half}`}: no access type or targets, read as not set (taken from the default, A1)`
@@ -323,8 +324,7 @@ export function importGraphInto(
 			crossTenantAccessPolicyConfigurationDefaultSchema,
 			body,
 			[],
-			errors,
-			notes
+			errors
 		);
 		if (!value) return { ok: false, errors };
 		return {
@@ -336,7 +336,6 @@ export function importGraphInto(
 			}),
 			summary: [
 				'default settings replaced',
-				...notes,
 				...notSimulatedLines(notSimulated([value], KNOWN_DEFAULT))
 			],
 			newPartnerTenants: []
