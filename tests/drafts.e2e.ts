@@ -56,3 +56,35 @@ test('an unsaved settings draft survives leaving the tenant, and closing the pag
 	await expect.poll(() => page.isClosed()).toBe(true);
 	expect(prompted).toBe(false);
 });
+
+test('a draft whose setting changed elsewhere says that Save would write over the change', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	await page.goto('/');
+	await openScenario(page, 'Example 1');
+	const panel = await openTenant(page, 'Contoso');
+	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
+	await orgRow(panel, 'Fabrikam')
+		.getByRole('button', { name: /open inbound settings for Fabrikam/ })
+		.click();
+	const users = panel.getByRole('region', { name: 'Users and groups' });
+	// A saved change: only Marketing may come in.
+	await users.getByRole('radio', { name: 'Select users and groups' }).check();
+	await users.getByLabel('Add a user or group').selectOption({ label: 'Marketing' });
+	await users.getByRole('button', { name: 'Add', exact: true }).click();
+	await panel.getByRole('button', { name: 'Save' }).click();
+	// A draft on top of it, then the saved change is undone from the header.
+	await users.getByRole('radio', { name: 'Block access' }).check();
+	await expect(panel.getByText('Unsaved changes')).toBeVisible();
+	const stale = panel.getByText(/This setting changed since you started editing/);
+	await expect(stale).toHaveCount(0);
+	await page.getByRole('button', { name: /Undo/ }).click();
+	await expect(stale).toBeVisible();
+	await expect(users.getByRole('radio', { name: 'Block access' })).toBeChecked();
+	// Cancel keeps the new saved value.
+	await panel.getByRole('button', { name: 'Cancel' }).click();
+	await expect(stale).toHaveCount(0);
+	await expect(users.getByRole('radio', { name: 'All users' })).toBeChecked();
+	expect(errors).toEqual([]);
+});

@@ -9,7 +9,13 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { jsonEqual } from '$lib/domain/audit.ts';
 
-const drafts = new SvelteMap<string, unknown>();
+/** A draft and the saved value it started from, to notice a change made elsewhere meanwhile. */
+interface Draft {
+	base: unknown;
+	value: unknown;
+}
+
+const drafts = new SvelteMap<string, Draft>();
 
 /** One draft's key: the scenario, the tenant and the setting path the form edits. */
 export function draftKey(scenarioId: string | undefined, tenantId: string, path: string): string {
@@ -18,7 +24,7 @@ export function draftKey(scenarioId: string | undefined, tenantId: string, path:
 
 /** The draft under `key`, or null when the form shows the saved value. */
 export function readDraft<T>(key: string): T | null {
-	return (drafts.get(key) as T | undefined) ?? null;
+	return (drafts.get(key)?.value as T | undefined) ?? null;
 }
 
 /**
@@ -27,7 +33,16 @@ export function readDraft<T>(key: string): T | null {
  */
 export function writeDraft<T>(key: string, value: T | null, saved: T | undefined): void {
 	if (value === null || jsonEqual(value, saved)) drafts.delete(key);
-	else drafts.set(key, value);
+	else drafts.set(key, { base: drafts.get(key)?.base ?? saved, value });
+}
+
+/**
+ * Whether the saved value changed since the draft began (an import, an undo, a fix hint, another
+ * tab): the form then says that Save would write over that change.
+ */
+export function draftIsStale(key: string, saved: unknown): boolean {
+	const draft = drafts.get(key);
+	return draft !== undefined && !jsonEqual(draft.base, saved);
 }
 
 /** How many settings have unsaved changes, across tenants and scenarios. */
