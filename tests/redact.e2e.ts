@@ -21,6 +21,8 @@ test('Library: redact a copy of Example 2, see the table, and keep the original 
 	await expect(dialog).toBeVisible();
 	await dialog.getByRole('button', { name: 'Create the redacted copy' }).click();
 	await expect(dialog.getByRole('status').first()).toContainText('is unchanged');
+	// The button pressed is gone: the message that replaced it has the focus.
+	await expect(dialog.getByRole('status').first()).toBeFocused();
 	await expect(dialog.getByText(/The description was removed/)).toBeVisible();
 
 	const table = dialog.getByRole('table');
