@@ -66,6 +66,7 @@ test('import partners into Contoso, add the placeholder, change one setting, exp
 
 	await panel.getByRole('button', { name: 'Add as placeholder tenants' }).click();
 	await expect(panel.getByText(/Added 1 placeholder tenant/)).toBeVisible();
+	await expect(panel.getByText(/Added 1 placeholder tenant/)).toBeFocused();
 	const graph = page.getByRole('region', { name: 'Trust graph' });
 	await expect(
 		graph.getByRole('button', { name: `${name} ${id.slice(0, 8)}.example` })
