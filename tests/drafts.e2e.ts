@@ -1,13 +1,11 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { openScenario, openTenant, orgRow, watchErrors } from './helpers.ts';
 
-test('an unsaved settings draft survives leaving the tenant, and closing the page asks first', async ({
-	page
-}) => {
-	const errors = watchErrors(page);
+/** Example 1, Contoso's inbound form for Fabrikam, with Marketing picked (not saved yet). */
+async function contosoInboundWithMarketing(page: Page): Promise<Locator> {
 	await page.goto('/');
 	await openScenario(page, 'Example 1');
-	let panel = await openTenant(page, 'Contoso');
+	const panel = await openTenant(page, 'Contoso');
 	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
 	await orgRow(panel, 'Fabrikam')
 		.getByRole('button', { name: /open inbound settings for Fabrikam/ })
@@ -16,6 +14,15 @@ test('an unsaved settings draft survives leaving the tenant, and closing the pag
 	await users.getByRole('radio', { name: 'Select users and groups' }).check();
 	await users.getByLabel('Add a user or group').selectOption({ label: 'Marketing' });
 	await users.getByRole('button', { name: 'Add', exact: true }).click();
+	return panel;
+}
+
+test('an unsaved settings draft survives leaving the tenant, and closing the page asks first', async ({
+	page
+}) => {
+	const errors = watchErrors(page);
+	let panel = await contosoInboundWithMarketing(page);
+	const users = panel.getByRole('region', { name: 'Users and groups' });
 	await expect(panel.getByText('Unsaved changes')).toBeVisible();
 
 	// Elsewhere: another tenant, then another panel. The form unmounts each time.
@@ -61,18 +68,9 @@ test('a draft whose setting changed elsewhere says that Save would write over th
 	page
 }) => {
 	const errors = watchErrors(page);
-	await page.goto('/');
-	await openScenario(page, 'Example 1');
-	const panel = await openTenant(page, 'Contoso');
-	await panel.getByRole('tab', { name: 'Organizational settings' }).click();
-	await orgRow(panel, 'Fabrikam')
-		.getByRole('button', { name: /open inbound settings for Fabrikam/ })
-		.click();
+	// A saved change first: only Marketing may come in.
+	const panel = await contosoInboundWithMarketing(page);
 	const users = panel.getByRole('region', { name: 'Users and groups' });
-	// A saved change: only Marketing may come in.
-	await users.getByRole('radio', { name: 'Select users and groups' }).check();
-	await users.getByLabel('Add a user or group').selectOption({ label: 'Marketing' });
-	await users.getByRole('button', { name: 'Add', exact: true }).click();
 	await panel.getByRole('button', { name: 'Save' }).click();
 	// A draft on top of it, then the saved change is undone from the header.
 	await users.getByRole('radio', { name: 'Block access' }).check();
