@@ -132,5 +132,9 @@ test('removing every tenant leaves the empty-scenario state with the add form', 
 	}
 	await expect(panel(page).getByText('This scenario has no tenants yet')).toBeVisible();
 	await expect(panel(page).getByRole('heading', { name: 'Add the first tenant' })).toBeVisible();
+	// The simulator says what is missing instead of naming a placeholder user.
+	await page.getByRole('tab', { name: 'Simulate' }).click();
+	await expect(page.getByText(/This scenario has no users yet/)).toBeVisible();
+	await expect(page.getByText('(no user)')).toHaveCount(0);
 	expect(errors).toEqual([]);
 });

@@ -86,6 +86,16 @@ describe('goal sentences', () => {
 		expect(goalSentence(marketing, attempt, { outcome: 'granted', consentPrompted: true })).toMatch(
 			/, after a consent prompt$/
 		);
+		// S4: stopped at consent already says the prompt was shown; it is not said twice.
+		expect(
+			goalSentence(marketing, attempt, {
+				outcome: 'blocked',
+				step: 'consent',
+				consentPrompted: true
+			})
+		).toBe(
+			'Alex Wilber (Fabrikam) cannot open the Contoso shared channel: it stops at the consent prompt'
+		);
 		expect(expectationRules({ outcome: 'blocked', step: 'inbound' })).toEqual(['S2']);
 		expect(expectationRules({ outcome: 'blocked', step: 'conditionalAccess' })).toEqual(['S3']);
 		expect(expectationRules({ outcome: 'granted', consentPrompted: false })).toEqual([

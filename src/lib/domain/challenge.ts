@@ -67,7 +67,9 @@ export function goalSentence(scenario: Scenario, attempt: Attempt, expect: Expec
 			consent: ': it stops at the consent prompt'
 		}[expect.step];
 	}
-	if (expect.consentPrompted !== undefined)
+	// Blocked at consent already says the prompt was shown.
+	const stoppedAtConsent = expect.outcome === 'blocked' && expect.step === 'consent';
+	if (expect.consentPrompted !== undefined && !stoppedAtConsent)
 		text += expect.consentPrompted ? ', after a consent prompt' : ', with no consent prompt';
 	return text;
 }
