@@ -1,15 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { CHROMIUM_ARGS, chromiumPath } from './scripts/local-server.ts';
 
 // An unusual default port: fixed common ports collide with other processes on shared machines.
 const port = Number(process.env.E2E_PORT ?? 4620);
 const baseURL = `http://127.0.0.1:${port}`;
-
-/** CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser (a developer laptop). */
-function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 export default defineConfig({
 	testDir: 'tests',
@@ -27,13 +21,7 @@ export default defineConfig({
 				...devices['Desktop Chrome'],
 				launchOptions: {
 					executablePath: chromiumPath(),
-					args: [
-						'--no-sandbox',
-						'--disable-gpu',
-						'--disable-background-networking',
-						'--disable-component-update',
-						'--disable-sync'
-					]
+					args: CHROMIUM_ARGS
 				}
 			}
 		}

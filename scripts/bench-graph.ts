@@ -11,13 +11,12 @@
  * Medians of --runs runs. Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own.
  * It prints only; nothing here asserts.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateMesh, meshTenantId } from './generate-mesh.ts';
+import { freePort, launchChromium, parseRuns, serveBuild } from './local-server.ts';
 
 const TENANTS = 100;
 const USERS_PER_TENANT = 50;
@@ -30,48 +29,6 @@ const DRAG_BUDGET_MS = 60_000;
 /** Undo / Redo pairs stop after this long (at least one pair runs). */
 const MATRIX_BUDGET_MS = 120_000;
 const USAGE = 'usage: npm run build && npm run bench:graph [-- --runs 5]';
-
-function parseRuns(argv: readonly string[]): number {
-	const at = argv.indexOf('--runs');
-	const runs = at === -1 ? 5 : Number(argv[at + 1]);
-	if (!Number.isInteger(runs) || runs < 1) {
-		console.error(USAGE);
-		process.exit(2);
-	}
-	return runs;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.on('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))
-			);
-		});
-	});
-}
-
-function serve(dir: string, port: number): Promise<ChildProcess> {
-	return new Promise((done, fail) => {
-		const child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(port), TRUSTWALK_BUILD_DIR: dir },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		child.on('error', fail);
-		child.on('exit', (code) => fail(new Error(`scripts/serve.js exited with ${code}`)));
-		child.stdout?.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('is running')) done(child);
-		});
-	});
-}
-
-function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
-}
 
 // In-page code is given as strings: tsx would wrap functions' inner helpers in `__name(...)` calls
 // that do not exist in the page.
@@ -310,7 +267,7 @@ function printFrames(drags: FrameRecord[]): void {
 }
 
 async function main(): Promise<void> {
-	const runs = parseRuns(process.argv.slice(2));
+	const runs = parseRuns(process.argv.slice(2), USAGE);
 	const dir = resolve(process.env.TRUSTWALK_BUILD_DIR ?? 'build');
 	if (!existsSync(resolve(dir, 'index.html'))) {
 		console.error(`No build in ${dir}: run \`npm run build\` first.\n${USAGE}`);
@@ -321,17 +278,8 @@ async function main(): Promise<void> {
 	const text = JSON.stringify(generateMesh({ tenants: TENANTS, usersPerTenant: USERS_PER_TENANT }));
 	writeFileSync(file, text);
 	const port = await freePort();
-	const server = await serve(dir, port);
-	const browser = await chromium.launch({
-		executablePath: chromiumPath(),
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const server = await serveBuild(dir, port);
+	const browser = await launchChromium();
 	const url = `http://127.0.0.1:${port}/`;
 	try {
 		console.log(

@@ -7,13 +7,12 @@
  * Chromium: CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own. It prints only; nothing
  * here asserts.
  */
-import { chromium, type Browser } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { freePort, launchChromium, parseRuns, serveBuild } from './local-server.ts';
 
 const GOAL_GZIP_BYTES = 200_000;
 const GOAL_INTERACTIVE_MS = 1000;
@@ -24,48 +23,6 @@ interface Run {
 	/** Navigation start to the first idle period after that, in ms. */
 	interactive: number;
 	scripts: { url: string; raw: number; gzip: number }[];
-}
-
-function parseRuns(argv: readonly string[]): number {
-	const at = argv.indexOf('--runs');
-	const runs = at === -1 ? 5 : Number(argv[at + 1]);
-	if (!Number.isInteger(runs) || runs < 1) {
-		console.error('usage: npm run bench:ui [-- --runs 5]  (after npm run build)');
-		process.exit(2);
-	}
-	return runs;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.on('error', fail);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))
-			);
-		});
-	});
-}
-
-function serve(dir: string, port: number): Promise<ChildProcess> {
-	return new Promise((done, fail) => {
-		const child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(port), TRUSTWALK_BUILD_DIR: dir },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		child.on('error', fail);
-		child.on('exit', (code) => fail(new Error(`scripts/serve.js exited with ${code}`)));
-		child.stdout?.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('is running')) done(child);
-		});
-	});
-}
-
-function chromiumPath(): string | undefined {
-	if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-	return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
 }
 
 /**
@@ -128,24 +85,18 @@ const ms = (n: number) => `${Math.round(n)} ms`;
 const verdict = (met: boolean) => (met ? 'goal met' : 'goal NOT met');
 
 async function main(): Promise<void> {
-	const runs = parseRuns(process.argv.slice(2));
+	const runs = parseRuns(
+		process.argv.slice(2),
+		'usage: npm run bench:ui [-- --runs 5]  (after npm run build)'
+	);
 	const dir = resolve(process.env.TRUSTWALK_BUILD_DIR ?? 'build');
 	if (!existsSync(resolve(dir, 'index.html'))) {
 		console.error(`No build in ${dir}: run \`npm run build\` first, then \`npm run bench:ui\`.`);
 		process.exit(2);
 	}
 	const port = await freePort();
-	const server = await serve(dir, port);
-	const browser = await chromium.launch({
-		executablePath: chromiumPath(),
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	const server = await serveBuild(dir, port);
+	const browser = await launchChromium();
 	try {
 		console.log(
 			`trustwalk UI bench: ${dir}, Chromium ${browser.version()}, ${runs} runs, ` +

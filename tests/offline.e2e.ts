@@ -1,10 +1,9 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { watchErrors } from './helpers.ts';
+import { freePort, serveBuild } from '../scripts/local-server.ts';
 
 // The example the app opens first, read from the source so the check follows the file.
 const firstExample = JSON.parse(
@@ -121,44 +120,13 @@ test.describe('without a service worker', () => {
 	});
 });
 
-/** A free TCP port on 127.0.0.1. */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('no port'))
-			);
-		});
-	});
-}
-
-/** Serves `dir` with scripts/serve.js on `port`; resolves once it listens. */
-function serve(dir: string, port: number): Promise<ChildProcess> {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['scripts/serve.js'], {
-			env: { ...process.env, PORT: String(port), TRUSTWALK_BUILD_DIR: dir },
-			stdio: ['ignore', 'pipe', 'inherit']
-		});
-		child.on('error', reject);
-		child.on('exit', (code) => reject(new Error(`serve.js exited with ${code}`)));
-		child.stdout?.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('is running')) resolve(child);
-		});
-	});
-}
-
 test('a new version announces itself and takes over only when asked', async ({ page }) => {
 	// A private copy of the build behind its own server, so "deploying" a new version here cannot
 	// disturb the other tests.
 	const dir = mkdtempSync(join(tmpdir(), 'trustwalk-update-'));
 	cpSync(process.env.TRUSTWALK_BUILD_DIR ?? 'build', dir, { recursive: true });
 	const port = await freePort();
-	const server = await serve(dir, port);
+	const server = await serveBuild(dir, port);
 	try {
 		const errors = watchErrors(page);
 		const banner = page.getByText('A new version of trustwalk is ready. Reload to use it.');
